@@ -1,0 +1,1 @@
+"""The dashboard's core: data model, queries and charts. Never imports Streamlit."""

@@ -1,0 +1,106 @@
+"""Command line: build the database, import the city's sheets.
+
+    python -m analytics.ingest build [--db PATH] [--structure-only] [--force]
+    python -m analytics.ingest import FILE [FILE ...] [--db PATH] [--dry-run]
+
+Exit status: 0 done (or nothing to change), 2 the input has problems (one line each, as
+FILE:ROW:COLUMN: message; nothing written), 1 any other failure (one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analytics.config import db_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics.ingest", description=__doc__.split("\n\n")[0]
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the database from data/reference/")
+    b.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
+    )
+    b.add_argument(
+        "--structure-only",
+        action="store_true",
+        help="goals, directions, terms and bureaus only: no sample initiatives or evaluations",
+    )
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild even if the database holds imported rows (a .bak is kept)",
+    )
+    i = sub.add_parser("import", help="import evaluation sheets or initiative lists (CSV or XLSX)")
+    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    i.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
+    )
+    i.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    args = parser.parse_args(argv)
+    db = args.db or db_path()
+    try:
+        if args.command == "build":
+            return _build(db, args)
+        return _import(db, args)
+    except KeyboardInterrupt:
+        print("中断しました (interrupted)", file=sys.stderr)
+        return 1
+    except Exception as exc:  # one line, never a bare traceback
+        print(f"error: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
+
+
+def _build(db: Path, args: argparse.Namespace) -> int:
+    from analytics.ingest.build import build
+
+    counts = build(db, structure_only=args.structure_only, force=args.force)
+    summary = ", ".join(f"{table} {n}" for table, n in counts.items())
+    print(f"built {db}: {summary}")
+    return 0
+
+
+def _import(db: Path, args: argparse.Namespace) -> int:
+    from analytics.ingest.importer import run_import
+
+    outcome = run_import(args.files, db, dry_run=args.dry_run)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if outcome.problems:
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"{len(outcome.problems)}件の問題があるため取り込みませんでした。データベースは変更していません "
+            f"({len(outcome.problems)} problem(s); nothing was imported, the database is unchanged)",
+            file=sys.stderr,
+        )
+        return 2
+    for table in ("initiatives", "evaluations"):
+        a, c, u = outcome.added[table], outcome.changed[table], outcome.unchanged[table]
+        if a or c or u:
+            print(
+                f"{table}: 追加 {a} / 変更 {c} / 変更なし {u} (added {a}, changed {c}, unchanged {u})"
+            )
+    if not outcome.has_changes:
+        print(
+            "変更はありません。データベースはそのままです (no changes; the database is unchanged)"
+        )
+    elif args.dry_run:
+        print("--dry-run: 検証のみで書き込みはしていません (validated only; nothing written)")
+    else:
+        print(f"取り込みました (imported) → {db} (previous version: {db.name}.bak)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
