@@ -103,3 +103,73 @@ create table dataset_meta (
     key    varchar primary key,
     value  varchar not null
 );
+
+-- What the queries read: one row per evaluation / per initiative, with every name a reader needs.
+-- project_key follows a project across terms (its code; the initiative id where it has none).
+create view initiative_facts as
+select
+    i.initiative_id,
+    i.project_code,
+    coalesce(i.project_code, i.initiative_id) as project_key,
+    i.term_id,
+    t.name_ja as term_name_ja,
+    t.name_en as term_name_en,
+    t.first_fy,
+    t.last_fy,
+    d.goal_id,
+    g.name_ja as goal_name_ja,
+    g.name_en as goal_name_en,
+    i.direction_id,
+    d.name_ja as direction_name_ja,
+    d.name_en as direction_name_en,
+    i.department_id,
+    dp.name_ja as department_name_ja,
+    dp.name_en as department_name_en,
+    i.name_ja,
+    coalesce(i.name_en, i.name_ja) as name_en,
+    i.new_or_expanded,
+    i.description_ja,
+    i.source
+from initiatives i
+join terms t on t.term_id = i.term_id
+join directions d on d.direction_id = i.direction_id
+join goals g on g.goal_id = d.goal_id
+join departments dp on dp.department_id = i.department_id;
+
+create view evaluation_facts as
+select
+    f.*exclude (source, first_fy, last_fy, description_ja),
+    e.fiscal_year,
+    e.achievement_level,
+    e.achievement_level <= 3 as on_target,
+    e.covid_impact,
+    e.disaster_impact,
+    e.next_step,
+    e.results_ja,
+    e.note_ja,
+    e.source
+from evaluations e
+join initiative_facts f on f.initiative_id = e.initiative_id;
+
+-- Each evaluation with the same project's level the fiscal year before (followed across terms by
+-- project code) and the change: improved, same, declined, or new (not evaluated the year before).
+-- Level 1 is best, so a lower number is an improvement.
+create view evaluation_changes as
+with history as (
+    select
+        e.*,
+        lag(e.achievement_level) over w as lagged_level,
+        lag(e.fiscal_year) over w as lagged_fiscal_year
+    from evaluation_facts e
+    window w as (partition by e.project_key order by e.fiscal_year)
+)
+select
+    history.*exclude (lagged_level, lagged_fiscal_year),
+    case when lagged_fiscal_year = fiscal_year - 1 then lagged_level end as previous_level,
+    case
+        when lagged_fiscal_year is distinct from fiscal_year - 1 then 'new'
+        when achievement_level < lagged_level then 'improved'
+        when achievement_level > lagged_level then 'declined'
+        else 'same'
+    end as change
+from history;

@@ -32,10 +32,46 @@ HOSTILE_NOTE = "=SUM(A1)"
 
 INITIATIVES = [
     # initiative_id, code, term, direction, bureau, name_ja, name_en, new_or_expanded
-    ("T1-10000010", "10000010", 1, "1-1", "economy-labour", "海外展開テスト事業", "Overseas Test", None),
-    ("T2-10000010", "10000010", 2, "1-1", "economy-labour", "海外展開テスト事業", "Overseas Test", None),
-    ("T3-10000010", "10000010", 3, "1-1", "economy-labour", "海外展開テスト事業", "Overseas Test", "expanded"),
-    ("T2-20000010", "20000010", 2, "2-1", "civic-culture", "発信テスト事業", "Outreach Test", "new"),
+    (
+        "T1-10000010",
+        "10000010",
+        1,
+        "1-1",
+        "economy-labour",
+        "海外展開テスト事業",
+        "Overseas Test",
+        None,
+    ),
+    (
+        "T2-10000010",
+        "10000010",
+        2,
+        "1-1",
+        "economy-labour",
+        "海外展開テスト事業",
+        "Overseas Test",
+        None,
+    ),
+    (
+        "T3-10000010",
+        "10000010",
+        3,
+        "1-1",
+        "economy-labour",
+        "海外展開テスト事業",
+        "Overseas Test",
+        "expanded",
+    ),
+    (
+        "T2-20000010",
+        "20000010",
+        2,
+        "2-1",
+        "civic-culture",
+        "発信テスト事業",
+        "Outreach Test",
+        "new",
+    ),
     ("T3-20000010", "20000010", 3, "2-1", "civic-culture", "発信テスト事業", "Outreach Test", None),
     ("T3-30000010", "30000010", 3, "3-2", "education", "相談テスト事業", "Counselling Test", "new"),
     ("T3-30000020", "30000020", 3, "3-1", "ward-kawasaki", HOSTILE_NAME, "Hostile name", "new"),
@@ -93,7 +129,14 @@ def build_fixture(db: Path) -> None:
         insert_frame(con, "initiatives", initiatives)
         evaluations = pd.DataFrame(
             EVALUATIONS,
-            columns=["initiative_id", "fiscal_year", "achievement_level", "covid_impact", "disaster_impact", "note_ja"],
+            columns=[
+                "initiative_id",
+                "fiscal_year",
+                "achievement_level",
+                "covid_impact",
+                "disaster_impact",
+                "note_ja",
+            ],
         )
         evaluations["term_id"] = evaluations["initiative_id"].str[1].astype(int)
         evaluations = evaluations.assign(next_step="Ⅱ", results_ja="テスト実績", source="fixture")
@@ -101,7 +144,9 @@ def build_fixture(db: Path) -> None:
         con.execute(
             "insert into dataset_provenance values ('fixture', 'sample', 'テスト用データ', 'Test data', 'tests/fixture_data.py')"
         )
-        con.execute("insert into dataset_meta values ('as_of', '2025-06-30'), ('content', 'fixture')")
+        con.execute(
+            "insert into dataset_meta values ('as_of', '2025-06-30'), ('content', 'fixture')"
+        )
         con.execute("checkpoint")
     finally:
         con.close()

@@ -52,7 +52,16 @@ def read(db, initiative_id, fy):
 
 @pytest.mark.parametrize(
     "raw, level",
-    [("3", 3), ("３", 3), (" 4 ", 4), ("\u30001\u3000", 1), ("5.0", 5), ("ほぼ目標どおり", 3), ("目標を大きく下回った", 5), ("2:目標を上回って達成", 2)],
+    [
+        ("3", 3),
+        ("３", 3),
+        (" 4 ", 4),
+        ("\u30001\u3000", 1),
+        ("5.0", 5),
+        ("ほぼ目標どおり", 3),
+        ("目標を大きく下回った", 5),
+        ("2:目標を上回って達成", 2),
+    ],
 )
 def test_level_spellings(raw, level):
     assert values.parse_level(raw) == level
@@ -94,7 +103,20 @@ def test_bad_fiscal_years(raw):
 
 @pytest.mark.parametrize(
     "raw, flag",
-    [("あり", True), ("なし", False), ("○", True), ("〇", True), ("×", False), ("", False), (None, False), ("TRUE", True), ("false", False), ("1", True), ("０", False), ("有", True)],
+    [
+        ("あり", True),
+        ("なし", False),
+        ("○", True),
+        ("〇", True),
+        ("×", False),
+        ("", False),
+        (None, False),
+        ("TRUE", True),
+        ("false", False),
+        ("1", True),
+        ("０", False),
+        ("有", True),
+    ],
 )
 def test_flag_spellings(raw, flag):
     assert values.parse_flag(raw) is flag
@@ -102,7 +124,16 @@ def test_flag_spellings(raw, flag):
 
 @pytest.mark.parametrize(
     "raw, step",
-    [("Ⅱ", "Ⅱ"), ("II", "Ⅱ"), ("ii", "Ⅱ"), ("Ⅵ", "Ⅵ"), ("4", "Ⅳ"), ("改善しながら継続", "Ⅱ"), ("Ⅲ 事業規模拡大", "Ⅲ"), ("", None)],
+    [
+        ("Ⅱ", "Ⅱ"),
+        ("II", "Ⅱ"),
+        ("ii", "Ⅱ"),
+        ("Ⅵ", "Ⅵ"),
+        ("4", "Ⅳ"),
+        ("改善しながら継続", "Ⅱ"),
+        ("Ⅲ 事業規模拡大", "Ⅲ"),
+        ("", None),
+    ],
 )
 def test_next_step_spellings(raw, step):
     assert values.parse_next_step(raw) == step
@@ -122,10 +153,23 @@ def test_flag_and_step_reject_nonsense():
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
 def test_csv_in_each_encoding_imports_the_same_values(reference_db, tmp_path, encoding):
-    sheet = write(tmp_path, "fy2025.csv", HEADER + f"{HUB},令和7年度,３,あり,×,Ⅱ,交流会をオンラインで実施,備考　\n", encoding)
+    sheet = write(
+        tmp_path,
+        "fy2025.csv",
+        HEADER + f"{HUB},令和7年度,３,あり,×,Ⅱ,交流会をオンラインで実施,備考　\n",
+        encoding,
+    )
     outcome = run_import([sheet], reference_db)
     assert not outcome.problems and outcome.added["evaluations"] == 1 and outcome.written
-    assert read(reference_db, f"T3-{HUB}", 2025) == (3, True, False, "Ⅱ", "交流会をオンラインで実施", "備考", "import:fy2025.csv")
+    assert read(reference_db, f"T3-{HUB}", 2025) == (
+        3,
+        True,
+        False,
+        "Ⅱ",
+        "交流会をオンラインで実施",
+        "備考",
+        "import:fy2025.csv",
+    )
 
 
 def test_xlsx_with_an_instructions_sheet_first(reference_db, tmp_path):
@@ -161,7 +205,9 @@ def test_reimporting_the_same_sheet_changes_nothing(reference_db, tmp_path):
     assert not second.has_changes and not second.written and second.unchanged["evaluations"] == 6
     assert file_hash(reference_db) == digest
     con = duckdb.connect(str(reference_db), read_only=True)
-    log = con.execute("select file_name, sheet_kind, rows_added, rows_changed from import_log order by import_id").fetchall()
+    log = con.execute(
+        "select file_name, sheet_kind, rows_added, rows_changed from import_log order by import_id"
+    ).fetchall()
     con.close()
     assert log[-1] == ("evaluation_sheet_sample_fy2025.csv", "evaluations", 6, 0) and len(log) == 2
 
@@ -185,7 +231,9 @@ def test_initiative_list_and_its_evaluations_in_one_import(reference_db, tmp_pat
     assert not outcome.problems
     assert outcome.added == {"initiatives": 1, "evaluations": 1}
     con = duckdb.connect(str(reference_db), read_only=True)
-    row = con.execute("select term_id, direction_id, department_id, new_or_expanded from initiatives where initiative_id = 'T3-59999990'").fetchone()
+    row = con.execute(
+        "select term_id, direction_id, department_id, new_or_expanded from initiatives where initiative_id = 'T3-59999990'"
+    ).fetchone()
     con.close()
     assert row == (3, "3-1", "ward-saiwai", "new")
 
@@ -262,7 +310,15 @@ def test_cli_prints_file_row_column_and_exits_2(reference_db, tmp_path):
 def test_cli_other_failures_exit_1_with_one_line(tmp_path):
     sheet = write(tmp_path, "s.csv", f"事業コード,年度,達成度\n{HUB},2025,3\n")
     done = subprocess.run(
-        [sys.executable, "-m", "analytics.ingest", "import", str(sheet), "--db", str(tmp_path / "missing.duckdb")],
+        [
+            sys.executable,
+            "-m",
+            "analytics.ingest",
+            "import",
+            str(sheet),
+            "--db",
+            str(tmp_path / "missing.duckdb"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -297,7 +353,9 @@ def test_import_while_another_process_holds_the_database_read_only(reference_db,
     try:
         assert reader.stdout.readline().strip() == "0"
         started = time.monotonic()
-        outcome = run_import([ROOT / "data/templates/evaluation_sheet_sample_fy2025.csv"], reference_db)
+        outcome = run_import(
+            [ROOT / "data/templates/evaluation_sheet_sample_fy2025.csv"], reference_db
+        )
         assert outcome.written and time.monotonic() - started < 30
         reader.stdin.write("\n")
         reader.stdin.flush()
@@ -305,7 +363,9 @@ def test_import_while_another_process_holds_the_database_read_only(reference_db,
     finally:
         reader.wait(timeout=30)
     con = duckdb.connect(str(reference_db), read_only=True)
-    assert con.execute("select count(*) from evaluations where fiscal_year = 2025").fetchone()[0] == 6
+    assert (
+        con.execute("select count(*) from evaluations where fiscal_year = 2025").fetchone()[0] == 6
+    )
     con.close()
     assert (tmp_path / "kawasaki.duckdb.bak").exists()
     assert not list(tmp_path.glob(".*.tmp*"))
@@ -332,7 +392,9 @@ def test_build_will_not_discard_imported_rows_without_force(reference_db, tmp_pa
     assert file_hash(reference_db) == digest
     build(reference_db, force=True)
     con = duckdb.connect(str(reference_db), read_only=True)
-    assert con.execute("select count(*) from evaluations where source <> 'sample'").fetchone() == (0,)
+    assert con.execute("select count(*) from evaluations where source <> 'sample'").fetchone() == (
+        0,
+    )
     con.close()
 
 
@@ -340,7 +402,11 @@ def test_structure_only_build_then_city_lists(tmp_path):
     db = tmp_path / "city.duckdb"
     counts = build(db, structure_only=True)
     assert counts["directions"] == 9 and "evaluations" not in counts
-    listing = write(tmp_path, "list.csv", "期,事業コード,取組名,取組の方向性,所管局\n3,40000001,実データ事業,国際的認知度向上の促進,総務企画局\n")
+    listing = write(
+        tmp_path,
+        "list.csv",
+        "期,事業コード,取組名,取組の方向性,所管局\n3,40000001,実データ事業,国際的認知度向上の促進,総務企画局\n",
+    )
     sheet = write(tmp_path, "eval.csv", "事業コード,年度,達成度\n40000001,2022,3\n")
     outcome = run_import([listing, sheet], db)
     assert outcome.added == {"initiatives": 1, "evaluations": 1}

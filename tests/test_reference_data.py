@@ -37,7 +37,9 @@ def test_goals_and_directions_carry_the_source_documents_names(reference_con):
     assert dict(rows(reference_con, "select goal_id, name_ja from goals")) == GOALS_JA
     got = rows(reference_con, "select direction_id, goal_id, name_ja from directions order by 1")
     assert got == [(d, int(d[0]), name) for d, name in DIRECTIONS_JA.items()]
-    assert rows(reference_con, "select count(*) from goals where name_en is null or name_en = ''") == [(0,)]
+    assert rows(
+        reference_con, "select count(*) from goals where name_en is null or name_en = ''"
+    ) == [(0,)]
 
 
 def test_terms_and_their_fiscal_years(reference_con):
@@ -46,7 +48,10 @@ def test_terms_and_their_fiscal_years(reference_con):
         (2, 2018, 2021),
         (3, 2022, 2025),
     ]
-    assert rows(reference_con, "select wareki_ja from fiscal_years where fiscal_year in (2016, 2019, 2022) order by 1") == [
+    assert rows(
+        reference_con,
+        "select wareki_ja from fiscal_years where fiscal_year in (2016, 2019, 2022) order by 1",
+    ) == [
         ("令和4年度",),
         ("令和元年度",),
         ("平成28年度",),
@@ -63,7 +68,10 @@ def test_term3_has_106_initiatives_14_29_63_by_goal(reference_con):
 
 
 def test_every_direction_has_initiatives_in_every_term(reference_con):
-    got = rows(reference_con, "select term_id, count(distinct direction_id) from initiatives group by 1 order by 1")
+    got = rows(
+        reference_con,
+        "select term_id, count(distinct direction_id) from initiatives group by 1 order by 1",
+    )
     assert got == [(1, 9), (2, 9), (3, 9)]
 
 
@@ -119,7 +127,15 @@ def test_real_fy2024_projects_have_their_real_owner(reference_con, name, bureau)
 
 def test_real_bureau_names_including_the_seven_wards(reference_con):
     names = {r[0] for r in rows(reference_con, "select name_ja from departments")}
-    for ward in ["川崎区役所", "幸区役所", "中原区役所", "高津区役所", "宮前区役所", "多摩区役所", "麻生区役所"]:
+    for ward in [
+        "川崎区役所",
+        "幸区役所",
+        "中原区役所",
+        "高津区役所",
+        "宮前区役所",
+        "多摩区役所",
+        "麻生区役所",
+    ]:
         assert ward in names
     assert {"総務企画局", "臨海部国際戦略本部", "危機管理本部", "教育委員会事務局"} <= names
     assert rows(reference_con, "select count(*) from departments where name_en = ''") == [(0,)]
@@ -142,7 +158,10 @@ def test_continuing_projects_share_their_code_across_terms(reference_con):
         "select count(*) from (select project_code from initiatives group by 1 having count(distinct term_id) = 3)",
     )[0]
     assert continuing >= 80  # most projects continue
-    started = rows(reference_con, "select count(*) from initiatives where term_id = 3 and new_or_expanded = 'new'")
+    started = rows(
+        reference_con,
+        "select count(*) from initiatives where term_id = 3 and new_or_expanded = 'new'",
+    )
     ended = rows(
         reference_con,
         "select count(distinct project_code) from initiatives where project_code not in "
@@ -159,7 +178,9 @@ def test_every_initiative_is_evaluated_every_fiscal_year_through_fy2024(referenc
            where f.fiscal_year <= 2024 and e.initiative_id is null""",
     )
     assert missing == [(0,)]
-    assert rows(reference_con, "select count(*) from evaluations where fiscal_year = 2025") == [(0,)]
+    assert rows(reference_con, "select count(*) from evaluations where fiscal_year = 2025") == [
+        (0,)
+    ]
 
 
 def _below_share(con) -> dict[int, float]:
@@ -178,9 +199,17 @@ def test_over_95_percent_on_target_at_end_of_term1_and_middle_of_term2(reference
 
 
 def test_typhoon_and_covid_raised_the_count_below_target(reference_con):
-    counts = dict(rows(reference_con, "select fiscal_year, count(*) from evaluations where achievement_level >= 4 group by 1"))
+    counts = dict(
+        rows(
+            reference_con,
+            "select fiscal_year, count(*) from evaluations where achievement_level >= 4 group by 1",
+        )
+    )
     assert counts[2019] > counts[2018]
-    typhoon = rows(reference_con, "select count(*) from evaluations where fiscal_year = 2019 and achievement_level >= 4 and disaster_impact")
+    typhoon = rows(
+        reference_con,
+        "select count(*) from evaluations where fiscal_year = 2019 and achievement_level >= 4 and disaster_impact",
+    )
     assert typhoon[0][0] >= 1
     below = _below_share(reference_con)
     peak = sorted(below, key=below.get, reverse=True)[:2]
@@ -196,7 +225,9 @@ def test_typhoon_and_covid_raised_the_count_below_target(reference_con):
 
 
 def test_level_3_dominates_and_levels_1_and_5_are_rare(reference_con):
-    dist = dict(rows(reference_con, "select achievement_level, count(*) from evaluations group by 1"))
+    dist = dict(
+        rows(reference_con, "select achievement_level, count(*) from evaluations group by 1")
+    )
     total = sum(dist.values())
     assert dist[3] / total > 0.6
     assert dist.get(1, 0) / total < 0.02 and dist.get(5, 0) / total < 0.02
@@ -209,7 +240,11 @@ def test_provenance_says_what_is_published_and_what_is_sample(reference_con):
 
 
 def test_generator_reproduces_the_committed_csvs(tmp_path):
-    subprocess.run([sys.executable, str(ROOT / "data/reference/generate.py"), str(tmp_path)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "data/reference/generate.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for produced in sorted(tmp_path.glob("*.csv")):
         committed = ROOT / "data/reference" / produced.name
         assert produced.read_bytes() == committed.read_bytes(), produced.name

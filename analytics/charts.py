@@ -1,0 +1,585 @@
+"""Plotly figures built from the named queries' DataFrames (each shares its query's name).
+
+Conventions, the same on every chart:
+- the five levels always in the order 1→5 with fixed colours: a diverging blue–grey–orange scheme
+  (level 3 neutral) that colour-blind readers can tell apart;
+- fiscal years are categories ("2022年度" / "FY2022"), never a numeric axis;
+- the title states what the chart shows and, on a second line, the filter context;
+- an empty result gives a "no data for this filter" figure, never an exception;
+- a CJK font family first, so Japanese renders in exported images too.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analytics.i18n import fy_label, level_label, name_column, t
+
+LEVELS = (1, 2, 3, 4, 5)
+LEVEL_COLORS = {1: "#1f5fa6", 2: "#8cb9e3", 3: "#cfcfcf", 4: "#f2a65a", 5: "#b2470d"}
+RATE_SCALE = [
+    [0.0, "#b2470d"],
+    [0.35, "#f2a65a"],
+    [0.6, "#e8e8e8"],
+    [0.8, "#8cb9e3"],
+    [1.0, "#1f5fa6"],
+]
+FONT_FAMILY = (
+    "Noto Sans CJK JP, Noto Sans JP, Hiragino Kaku Gothic ProN, Yu Gothic, Meiryo, sans-serif"
+)
+TERM_SHADES = {1: "rgba(31,95,166,0.05)", 2: "rgba(31,95,166,0.10)", 3: "rgba(31,95,166,0.05)"}
+COVID_YEARS = (2020, 2022)  # the fiscal years the COVID-19 flags concentrate in
+TYPHOON_YEAR = 2019
+SERIES_COLORS = [
+    "#1f5fa6",
+    "#e08214",
+    "#5e3c99",
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#66a61e",
+    "#e7298a",
+    "#a6761d",
+]
+
+
+def _layout(fig: go.Figure, title: str, context: str, lang: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": f"{title}<br><sup>{_escape(context)}</sup>", "x": 0.0, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 13},
+        height=height,
+        margin={"l": 60, "r": 20, "t": 80, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    fig.update_xaxes(showgrid=False, linecolor="#888")
+    fig.update_yaxes(gridcolor="#eee", zeroline=False)
+    return fig
+
+
+def _escape(text: str) -> str:
+    """Plotly titles accept a little HTML: data-derived text must not inject any."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def empty_figure(title: str, context: str, lang: str = "ja") -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text=t("chart.no_data", lang),
+        showarrow=False,
+        font={"size": 16, "color": "#666"},
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, context, lang, height=300)
+
+
+def fiscal_year_axis(years, lang: str) -> list[str]:
+    return [fy_label(y, lang) for y in years]
+
+
+def _level_names(lang: str) -> dict[int, str]:
+    return {lv: level_label(lv, lang) for lv in LEVELS}
+
+
+def _group_name(df: pd.DataFrame, lang: str) -> pd.Series:
+    return df[name_column("group_name", lang)]
+
+
+# ---- level distribution ---------------------------------------------------------------------
+
+
+def achievement_by_year_and_group(
+    df: pd.DataFrame, lang: str = "ja", context: str = "", group: str = "none", years=None
+) -> go.Figure:
+    """100% stacked bars of the five levels per fiscal year, one panel per group if grouped."""
+    title = (
+        t("chart.level_by_year", lang)
+        if group == "none"
+        else t("chart.level_by_year_group", lang, group=t(f"group.{group}", lang))
+    )
+    if df.empty or df["evaluations"].sum() == 0:
+        return empty_figure(title, context, lang)
+    years = sorted(df["fiscal_year"].unique()) if years is None else list(years)
+    groups = list(dict.fromkeys(df["group_key"]))
+    cols = min(3, len(groups))
+    rows = -(-len(groups) // cols)
+    names = dict(zip(df["group_key"], _group_name(df, lang), strict=False))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        shared_yaxes=True,
+        subplot_titles=[_escape(_short(names[g], lang)) for g in groups]
+        if group != "none"
+        else None,
+        vertical_spacing=0.12 if rows > 1 else 0.0,
+    )
+    labels = _level_names(lang)
+    x_all = fiscal_year_axis(years, lang)
+    for i, g in enumerate(groups):
+        part = df[df["group_key"] == g]
+        for level in LEVELS:
+            cell = part[part["achievement_level"] == level].set_index("fiscal_year")
+            fig.add_trace(
+                go.Bar(
+                    x=[fy_label(y, lang) for y in cell.index],
+                    y=cell["share"],
+                    name=labels[level],
+                    legendgroup=str(level),
+                    showlegend=i == 0,
+                    marker_color=LEVEL_COLORS[level],
+                    customdata=[
+                        [int(y), g, level, int(n)]
+                        for y, n in zip(cell.index, cell["evaluations"], strict=True)
+                    ],
+                    hovertemplate="%{x} "
+                    + _escape(labels[level])
+                    + "<br>%{y:.1%} (%{customdata[3]})<extra></extra>",
+                ),
+                row=i // cols + 1,
+                col=i % cols + 1,
+            )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    return _layout(fig, title, context, lang, height=420 if rows == 1 else 260 * rows + 120)
+
+
+def _short(name: str, lang: str, limit: int = 22) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+# ---- on-target rate -------------------------------------------------------------------------
+
+
+def on_target_by_year_and_group(
+    df: pd.DataFrame,
+    lang: str = "ja",
+    context: str = "",
+    fiscal_years: pd.DataFrame | None = None,
+    group: str = "goal",
+) -> go.Figure:
+    """On-target rate lines per group (goal by default) across the plan's fiscal years, terms as bands, COVID shaded."""
+    title = t("chart.on_target_trend", lang)
+    if df.empty:
+        return empty_figure(title, context, lang)
+    years = (
+        list(fiscal_years["fiscal_year"])
+        if fiscal_years is not None
+        else sorted(df["fiscal_year"].unique())
+    )
+    x_all = fiscal_year_axis(years, lang)
+    fig = go.Figure()
+    names = _group_name(df, lang)
+    for i, (key, part) in enumerate(df.assign(_name=names).groupby("group_key", sort=True)):
+        label = _group_label(group, key, part["_name"].iloc[0], lang)
+        fig.add_trace(
+            go.Scatter(
+                x=[fy_label(y, lang) for y in part["fiscal_year"]],
+                y=part["on_target_rate"],
+                mode="lines+markers",
+                name=_escape(label),
+                line={"color": SERIES_COLORS[i % len(SERIES_COLORS)], "width": 2.5},
+                customdata=list(
+                    zip(
+                        part["fiscal_year"],
+                        [key] * len(part),
+                        part["on_target"],
+                        part["evaluations"],
+                        strict=True,
+                    )
+                ),
+                hovertemplate="%{x}<br>"
+                + _escape(label)
+                + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]})<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
+    )
+    fig.update_yaxes(
+        tickformat=".0%",
+        range=[max(0, min(0.5, df["on_target_rate"].min() - 0.05)), 1.02],
+        title=t("axis.on_target_rate", lang),
+    )
+    if fiscal_years is not None:
+        _mark_periods(fig, years, fiscal_years, lang)
+    return _layout(fig, title, context, lang)
+
+
+def _group_label(group: str, key: str, name: str, lang: str) -> str:
+    if group == "goal":
+        return t("goal.short", lang, v=key)
+    if group == "term":
+        return t("term.short", lang, v=key)
+    if group == "direction":
+        return f"{key} {_short(name, lang, 14)}"
+    return t("series.all", lang) if key == "all" else _short(name, lang)
+
+
+def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, lang: str) -> None:
+    """Terms as alternating bands; the COVID years shaded; the typhoon year marked."""
+    position = {y: i for i, y in enumerate(years)}
+    for term_id, part in fiscal_years.groupby("term_id"):
+        first, last = position[part["fiscal_year"].min()], position[part["fiscal_year"].max()]
+        fig.add_vrect(
+            x0=first - 0.5,
+            x1=last + 0.5,
+            fillcolor=TERM_SHADES.get(int(term_id), "rgba(0,0,0,0.04)"),
+            line_width=0,
+            layer="below",
+            annotation_text=t("term.short", lang, v=int(term_id)),
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
+    lo, hi = COVID_YEARS
+    if lo in position and hi in position:
+        fig.add_vrect(
+            x0=position[lo] - 0.45,
+            x1=position[hi] + 0.45,
+            fillcolor="rgba(242,166,90,0.18)",
+            line_width=0,
+            layer="below",
+            annotation_text=t("band.covid", lang),
+            annotation_position="bottom left",
+            annotation_font_size=11,
+        )
+    if TYPHOON_YEAR in position:
+        fig.add_vline(x=position[TYPHOON_YEAR], line_dash="dot", line_color="#b2470d", line_width=1)
+        fig.add_annotation(
+            x=position[TYPHOON_YEAR],
+            y=0,
+            yref="paper",
+            text=t("band.typhoon", lang),
+            showarrow=False,
+            font={"size": 10, "color": "#b2470d"},
+            yanchor="bottom",
+            textangle=-90,
+            xshift=-8,
+        )
+
+
+def on_target_by_term_and_goal(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:
+    """Grouped bars: the on-target rate of each goal, one bar per term."""
+    title = t("chart.term_comparison", lang)
+    if df.empty:
+        return empty_figure(title, context, lang)
+    fig = go.Figure()
+    goals = sorted(df["goal_id"].unique())
+    x = [t("goal.short", lang, v=g) for g in goals]
+    for i, (term_id, part) in enumerate(df.groupby("term_id", sort=True)):
+        part = part.set_index("goal_id").reindex(goals)
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=part["on_target_rate"],
+                name=t("term.short", lang, v=int(term_id)),
+                marker_color=["#8cb9e3", "#1f5fa6", "#0b2e59"][i % 3],
+                text=[f"{v:.0%}" if pd.notna(v) else "" for v in part["on_target_rate"]],
+                textposition="outside",
+                customdata=[[int(term_id), int(g)] for g in goals],
+                hovertemplate="%{x} · "
+                + t("term.short", lang, v=int(term_id))
+                + "<br>%{y:.1%}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.1], title=t("axis.on_target_rate", lang))
+    return _layout(fig, title, context, lang)
+
+
+def on_target_by_bureau_heatmap(
+    df: pd.DataFrame, lang: str = "ja", context: str = "", years=None
+) -> go.Figure:
+    """Bureau × fiscal year heat map of the on-target rate (from on_target_by_year_and_group, group=bureau)."""
+    title = t("chart.bureau_heatmap", lang)
+    if df.empty:
+        return empty_figure(title, context, lang)
+    years = sorted(df["fiscal_year"].unique()) if years is None else list(years)
+    names = df.assign(_name=_group_name(df, lang)).groupby("group_key")["_name"].first()
+    order = (
+        df.groupby("group_key")["on_target_rate"].mean().sort_values(ascending=False).index.tolist()
+    )
+    rate = df.pivot(index="group_key", columns="fiscal_year", values="on_target_rate").reindex(
+        index=order, columns=years
+    )
+    count = df.pivot(index="group_key", columns="fiscal_year", values="evaluations").reindex(
+        index=order, columns=years
+    )
+    text = [[("" if pd.isna(r) else f"{r:.0%}") for r in row] for row in rate.to_numpy()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=rate.to_numpy(),
+            x=fiscal_year_axis(years, lang),
+            y=[_escape(names[k]) for k in order],
+            text=text,
+            texttemplate="%{text}",
+            customdata=[
+                [
+                    [k, int(y), (0 if pd.isna(c) else int(c))]
+                    for y, c in zip(years, crow, strict=True)
+                ]
+                for k, crow in zip(order, count.to_numpy(), strict=True)
+            ],
+            colorscale=RATE_SCALE,
+            zmin=0.5,
+            zmax=1.0,
+            colorbar={"tickformat": ".0%", "title": {"text": t("axis.on_target_rate", lang)}},
+            hovertemplate="%{y}<br>%{x}: %{z:.1%} (%{customdata[2]})<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 140))
+
+
+# ---- COVID ------------------------------------------------------------------------------------
+
+
+def covid_rate_by_year(
+    df: pd.DataFrame, lang: str = "ja", context: str = "", fiscal_years: pd.DataFrame | None = None
+) -> go.Figure:
+    """The on-target rate of all evaluations, without the COVID-affected, and of the affected alone."""
+    title = t("chart.covid_comparison", lang)
+    if df.empty:
+        return empty_figure(title, context, lang)
+    years = (
+        list(fiscal_years["fiscal_year"])
+        if fiscal_years is not None
+        else sorted(df["fiscal_year"].unique())
+    )
+    x = [fy_label(y, lang) for y in df["fiscal_year"]]
+    fig = go.Figure()
+    series = [
+        ("on_target_rate", "series.all", "#444444", "solid"),
+        ("on_target_rate_without_affected", "series.without_affected", "#1f5fa6", "solid"),
+        ("on_target_rate_affected", "series.affected", "#e08214", "dot"),
+    ]
+    for column, key, color, dash in series:
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=df[column],
+                name=t(key, lang),
+                mode="lines+markers",
+                line={"color": color, "dash": dash, "width": 2.5},
+                customdata=list(
+                    zip(df["fiscal_year"], df["affected"], df["evaluations"], strict=True)
+                ),
+                hovertemplate="%{x}<br>%{y:.1%}<br>"
+                + t("series.affected_short", lang)
+                + ": %{customdata[1]}/%{customdata[2]}<extra></extra>",
+                connectgaps=False,
+            )
+        )
+    x_all = fiscal_year_axis(years, lang)
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
+    )
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title=t("axis.on_target_rate", lang))
+    if fiscal_years is not None:
+        _mark_periods(fig, years, fiscal_years, lang)
+    return _layout(fig, title, context, lang)
+
+
+def covid_by_year(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:
+    """Side-by-side 100% bars per fiscal year: the levels of affected vs not-affected evaluations."""
+    title = t("chart.covid_levels", lang)
+    if df.empty or df["evaluations"].sum() == 0:
+        return empty_figure(title, context, lang)
+    labels = _level_names(lang)
+    years = sorted(df["fiscal_year"].unique())
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        subplot_titles=[t("series.not_affected_short", lang), t("series.affected_short", lang)],
+    )
+    for col, affected in ((1, False), (2, True)):
+        part = df[df["covid_impact"] == affected]
+        for level in LEVELS:
+            cell = part[part["achievement_level"] == level]
+            fig.add_trace(
+                go.Bar(
+                    x=[fy_label(y, lang) for y in cell["fiscal_year"]],
+                    y=cell["share"],
+                    name=labels[level],
+                    legendgroup=str(level),
+                    showlegend=col == 1,
+                    marker_color=LEVEL_COLORS[level],
+                    customdata=[
+                        [int(y), level, int(n)]
+                        for y, n in zip(cell["fiscal_year"], cell["evaluations"], strict=True)
+                    ],
+                    hovertemplate="%{x}<br>%{y:.1%} (%{customdata[2]})<extra></extra>",
+                ),
+                row=1,
+                col=col,
+            )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=fiscal_year_axis(years, lang)
+    )
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    return _layout(fig, title, context, lang)
+
+
+# ---- drill-down, transitions, one initiative ---------------------------------------------------
+
+
+def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:
+    """Treemap goal → direction → initiative; area = evaluations, colour = on-target rate.
+    Node ids are 'g<goal>', 'd<direction>' and 'i<initiative_id>' so a click can narrow the filters."""
+    title = t("chart.tree", lang)
+    if df.empty:
+        return empty_figure(title, context, lang)
+    ids, labels, parents, values, colors, hover = [], [], [], [], [], []
+    goal_name, dir_name, name = (
+        name_column("goal_name", lang),
+        name_column("direction_name", lang),
+        name_column("name", lang),
+    )
+    for goal_id, g in df.groupby("goal_id", sort=True):
+        ids.append(f"g{goal_id}")
+        labels.append(_escape(t("goal.short", lang, v=goal_id)))
+        parents.append("")
+        values.append(int(g["evaluations"].sum()))
+        colors.append(g["on_target"].sum() / g["evaluations"].sum())
+        hover.append(_escape(g[goal_name].iloc[0]))
+        for direction_id, d in g.groupby("direction_id", sort=True):
+            ids.append(f"d{direction_id}")
+            labels.append(_escape(f"{direction_id} {_short(d[dir_name].iloc[0], lang, 16)}"))
+            parents.append(f"g{goal_id}")
+            values.append(int(d["evaluations"].sum()))
+            colors.append(d["on_target"].sum() / d["evaluations"].sum())
+            hover.append(_escape(d[dir_name].iloc[0]))
+            for row in d.itertuples():
+                ids.append(f"i{row.initiative_id}")
+                labels.append(_escape(_short(getattr(row, name), lang, 18)))
+                parents.append(f"d{direction_id}")
+                values.append(int(row.evaluations))
+                colors.append(row.on_target_rate)
+                hover.append(_escape(getattr(row, name)))
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            marker={
+                "colors": colors,
+                "colorscale": RATE_SCALE,
+                "cmin": 0.5,
+                "cmax": 1.0,
+                "colorbar": {"tickformat": ".0%"},
+            },
+            customdata=hover,
+            hovertemplate="%{customdata}<br>"
+            + t("axis.evaluations", lang)
+            + ": %{value}<br>%{color:.1%}<extra></extra>",
+            maxdepth=2,
+        )
+    )
+    return _layout(fig, title, context, lang, height=520)
+
+
+def transitions(
+    df: pd.DataFrame, from_fy: int, to_fy: int, lang: str = "ja", context: str = ""
+) -> go.Figure:
+    """5×5 matrix: how many projects moved from each level in from_fy to each level in to_fy."""
+    title = t("chart.transition", lang, a=fy_label(from_fy, lang), b=fy_label(to_fy, lang))
+    if df.empty:
+        return empty_figure(title, context, lang)
+    grid = (
+        df.pivot_table(index="from_level", columns="to_level", values="projects", aggfunc="sum")
+        .reindex(index=list(LEVELS), columns=list(LEVELS))
+        .fillna(0)
+        .astype(int)
+    )
+    labels = [level_label(lv, lang) for lv in LEVELS]
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=labels,
+            y=labels,
+            text=grid.to_numpy(),
+            texttemplate="%{text}",
+            colorscale=[[0, "#ffffff"], [1, "#1f5fa6"]],
+            showscale=False,
+            hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        title=t("axis.to_level", lang),
+        side="bottom",
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        title=t("axis.from_level", lang),
+    )
+    return _layout(fig, title, context, lang, height=460)
+
+
+def initiative_history(
+    df: pd.DataFrame, lang: str = "ja", fiscal_years: pd.DataFrame | None = None
+) -> go.Figure:
+    """One project's level per fiscal year across terms; level 1 at the top, COVID and typhoon marked."""
+    name = df[name_column("name", lang)].iloc[-1] if not df.empty else ""
+    title = t("chart.timeline", lang, name=_escape(name))
+    if df.empty:
+        return empty_figure(title, "", lang)
+    years = (
+        list(fiscal_years["fiscal_year"])
+        if fiscal_years is not None
+        else sorted(df["fiscal_year"].unique())
+    )
+    x_all = fiscal_year_axis(years, lang)
+    symbols = ["diamond" if c else "circle" for c in df["covid_impact"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=[fy_label(y, lang) for y in df["fiscal_year"]],
+            y=df["achievement_level"],
+            mode="lines+markers",
+            line={"color": "#999", "width": 1.5},
+            marker={
+                "size": 16,
+                "color": [LEVEL_COLORS[int(lv)] for lv in df["achievement_level"]],
+                "symbol": symbols,
+                "line": {"color": "#333", "width": 1},
+            },
+            customdata=[_escape(r or "") for r in df["results_ja"]],
+            hovertemplate="%{x}: %{y}<br>%{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
+    )
+    fig.update_yaxes(
+        range=[5.5, 0.5],
+        tickvals=list(LEVELS),
+        ticktext=[level_label(lv, lang) for lv in LEVELS],
+        title=t("axis.level", lang),
+    )
+    if fiscal_years is not None:
+        _mark_periods(fig, years, fiscal_years, lang)
+    return _layout(fig, title, "", lang, height=380)

@@ -1,0 +1,156 @@
+"""Named queries: one ``.sql`` file per grain in this folder, run through ``run``.
+
+A query file marks where the filters go with ``/* evaluation filters */ true`` or
+``/* initiative filters */ true`` (so the file is valid SQL on its own, unfiltered). ``run``
+replaces the marker with ``Filters.where()`` — whose text depends only on which filters are set —
+and binds every value as a parameter. Each function below shares its name with its file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import Filters
+
+QUERY_DIR = Path(__file__).resolve().parent
+MARKERS = {
+    "evaluation": "/* evaluation filters */ true",
+    "initiative": "/* initiative filters */ true",
+}
+GROUPS = ("none", "goal", "direction", "term", "bureau")
+
+
+@functools.cache
+def sql_text(name: str) -> str:
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise ValueError(f"not a query name: {name!r}")
+    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))
+
+
+def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, dict]:
+    """The query text with its filter markers replaced, and the parameters it uses."""
+    filters = filters or Filters()
+    sql = sql_text(name)
+    bound: dict[str, object] = {}
+    for scope, marker in MARKERS.items():
+        if marker in sql:
+            clause, values = filters.where(scope)
+            sql = sql.replace(marker, clause)
+            bound.update(values)
+    bound.update(params)
+    used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    missing = used - set(bound)
+    if missing:
+        raise ValueError(f"query {name} needs parameters {sorted(missing)}")
+    return sql, {k: v for k, v in bound.items() if k in used}
+
+
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **params
+) -> pd.DataFrame:
+    sql, bound = prepare(name, filters, **params)
+    return con.execute(sql, bound).df()
+
+
+def _group(group: str) -> str:
+    if group not in GROUPS:
+        raise ValueError(f"group must be one of {GROUPS}")
+    return group
+
+
+def evaluations(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "evaluations", filters)
+
+
+def achievement_by_year_and_group(
+    con, filters: Filters | None = None, group: str = "none"
+) -> pd.DataFrame:
+    return run(con, "achievement_by_year_and_group", filters, group=_group(group))
+
+
+def on_target_by_year_and_group(
+    con, filters: Filters | None = None, group: str = "none"
+) -> pd.DataFrame:
+    return run(con, "on_target_by_year_and_group", filters, group=_group(group))
+
+
+def on_target_by_term_and_goal(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "on_target_by_term_and_goal", filters)
+
+
+def on_target_by_bureau(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "on_target_by_bureau", filters)
+
+
+def covid_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "covid_by_year", filters)
+
+
+def covid_rate_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "covid_rate_by_year", filters)
+
+
+def year_over_year(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "year_over_year", filters)
+
+
+def transitions(con, from_fy: int, to_fy: int, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "transitions", filters, from_fy=int(from_fy), to_fy=int(to_fy))
+
+
+def below_target(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "below_target", filters)
+
+
+def declines(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "declines", filters)
+
+
+def initiative_history(con, project_key: str) -> pd.DataFrame:
+    return run(con, "initiative_history", project_key=str(project_key))
+
+
+def headline(con, filters: Filters | None = None) -> dict:
+    """The headline numbers as a plain dict (None where there is nothing to report)."""
+    row = run(con, "headline", filters).to_dict("records")[0]
+    return {
+        k: (None if pd.isna(v) else getattr(v, "item", lambda v=v: v)()) for k, v in row.items()
+    }
+
+
+def coverage(con, filters: Filters | None = None) -> pd.DataFrame:
+    filters = filters or Filters()
+    lo = filters.fy_from if filters.fy_from is not None else 0
+    hi = filters.fy_to if filters.fy_to is not None else 9999
+    return run(con, "coverage", filters, fy_lo=lo, fy_hi=hi)
+
+
+def achievement_tree(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "achievement_tree", filters)
+
+
+def fiscal_years(con) -> pd.DataFrame:
+    """The plan's fiscal years with their term (the x axis of every trend, evaluated or not)."""
+    return con.execute(
+        "select fiscal_year, term_id, label_ja, wareki_ja from fiscal_years order by fiscal_year"
+    ).df()
+
+
+def dimension(con, table: str) -> pd.DataFrame:
+    """A small lookup table for filter widgets and labels: terms, goals, directions, departments."""
+    sql = {
+        "terms": "select term_id, name_ja, name_en, first_fy, last_fy from terms order by term_id",
+        "goals": "select goal_id, policy_numeral, name_ja, name_en from goals order by goal_id",
+        "directions": "select direction_id, goal_id, name_ja, name_en from directions order by direction_id",
+        "departments": "select department_id, name_ja, name_en, kind from departments order by kind, department_id",
+    }[table]
+    return con.execute(sql).df()

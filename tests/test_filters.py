@@ -1,0 +1,86 @@
+"""The filter model: SQL with bound parameters only, and an exact round trip through URL strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics import queries
+from analytics.filters import Filters
+
+ROUND_TRIP = [
+    Filters(),
+    Filters(terms=(3,)),
+    Filters(terms=(1, 2), fy_from=2018, fy_to=2021),
+    Filters(goals=(1, 3), directions=("1-2", "3-1"), bureaus=("economy-labour", "ward-asao")),
+    Filters(covid="exclude", disaster="only", new_only=True, search="交流 センター"),
+    Filters(fy_from=2020),
+    Filters(search="a,b=c&d"),
+]
+
+
+@pytest.mark.parametrize("filters", ROUND_TRIP)
+def test_query_dict_round_trips_exactly(filters):
+    query = filters.to_query()
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in query.items())
+    again = Filters.from_query(query)
+    assert again == filters and again.ignored == ()
+
+
+def test_defaults_leave_the_url_empty_and_order_is_canonical():
+    assert Filters().to_query() == {}
+    assert Filters(terms=(3, 1, 3)).terms == (1, 3)
+    assert Filters(goals=(2, 1)) == Filters(goals=(1, 2))
+
+
+@pytest.mark.parametrize(
+    "query, expected, ignored",
+    [
+        ({"term": "1,x"}, Filters(), ("term",)),
+        ({"term": "3", "colour": "red"}, Filters(terms=(3,)), ("colour",)),
+        ({"fy_from": "2021", "fy_to": "2018"}, Filters(), ("fy_from", "fy_to")),
+        ({"fy_from": "20x1"}, Filters(), ("fy_from",)),
+        ({"covid": "maybe", "disaster": "exclude"}, Filters(disaster="exclude"), ("covid",)),
+        ({"bureau": "Robert'); drop table x;--"}, Filters(), ("bureau",)),
+        ({"direction": "1-1,9-99"}, Filters(), ("direction",)),
+        ({"q": "x" * 101}, Filters(), ("q",)),
+        ({"q": "a\x00b"}, Filters(), ("q",)),
+        ({"goal": ["1", "3"]}, Filters(goals=(1, 3)), ()),  # a repeated key arrives as a list
+        ({"new": "yes"}, Filters(), ("new",)),
+        ({"term": None}, Filters(), ("term",)),
+    ],
+)
+def test_malformed_and_unknown_values_are_ignored_not_fatal(query, expected, ignored):
+    got = Filters.from_query(query)
+    assert got == expected
+    assert got.ignored == ignored
+
+
+def test_where_binds_every_value():
+    f = Filters(
+        terms=(1, 3), fy_from=2019, goals=(2,), bureaus=("port",), search="50%_off", covid="only"
+    )
+    clause, params = f.where()
+    for value in ("port", "50%", "2019"):
+        assert value not in clause
+    assert params["f_term_0"] == 1 and params["f_term_1"] == 3 and params["f_bureau_0"] == "port"
+    assert params["f_search"] == "%50\\%\\_off%"
+    assert "covid_impact" in clause and "$f_fy_from" in clause
+
+
+def test_initiative_scope_uses_term_overlap_and_skips_evaluation_flags():
+    clause, params = Filters(fy_from=2019, fy_to=2020, covid="exclude").where("initiative")
+    assert "last_fy >= $f_fy_from" in clause and "first_fy <= $f_fy_to" in clause
+    assert "covid" not in clause and params == {"f_fy_from": 2019, "f_fy_to": 2020}
+
+
+def test_hostile_search_text_is_data_not_sql(fixture_con):
+    hostile = Filters(search="'; drop table evaluations; --")
+    assert len(queries.evaluations(fixture_con, hostile)) == 0
+    assert len(queries.evaluations(fixture_con)) == 24
+
+
+def test_like_wildcards_in_search_are_literal(fixture_con):
+    assert len(queries.evaluations(fixture_con, Filters(search="_"))) == 0
+    assert len(queries.evaluations(fixture_con, Filters(search="%"))) == 0
+    assert len(queries.evaluations(fixture_con, Filters(search="<img"))) == 3
+    assert len(queries.evaluations(fixture_con, Filters(search="30000020"))) == 3  # code, exact
