@@ -1,22 +1,48 @@
-"""Entry point: `streamlit run dashboard.py` (or `make run`)."""
+"""Entry point: `make run` (or `streamlit run dashboard.py`).
 
-import duckdb
+Declares the pages, prepares the run (database, shared filters in the sidebar and the URL,
+language, banner) and runs the chosen page with that context."""
+
+from __future__ import annotations
+
 import streamlit as st
 
-from analytics.config import db_path
+from analytics.i18n import t
+from ui import state
+from ui.app import prepare
 
-st.set_page_config(page_title="川崎市国際施策推進プラン 評価ダッシュボード", layout="wide")
-st.title("川崎市国際施策推進プラン 評価ダッシュボード")
-path = db_path()
-if not path.exists():
-    st.error(
-        f"データベースがありません: {path}。`python -m analytics.ingest build` で作成してください。"
-    )
-    st.stop()
-con = duckdb.connect(str(path), read_only=True)
-st.dataframe(
-    con.execute(
-        "select term_id, count(*) as initiatives from initiatives group by 1 order by 1"
-    ).df()
+st.set_page_config(
+    page_title=t("app.title"), page_icon="🌏", layout="wide", initial_sidebar_state="expanded"
 )
-con.close()
+
+PAGES = {
+    "overview": ("pages/overview.py", ":material/dashboard:"),
+    "trends": ("pages/trends.py", ":material/trending_up:"),
+    "initiatives": ("pages/initiatives.py", ":material/list_alt:"),
+    "bureaus": ("pages/bureaus.py", ":material/account_balance:"),
+    "about": ("pages/about.py", ":material/info:"),
+}
+
+
+def main() -> None:
+    goto = st.session_state.pop("_goto", None)
+    run = prepare()
+    lang = state.lang()
+    pages = {
+        name: st.Page(
+            path,
+            title=t(f"page.{name}", lang),
+            icon=icon,
+            url_path=name,
+            default=name == "overview",
+        )
+        for name, (path, icon) in PAGES.items()
+    }
+    page = st.navigation(list(pages.values()))
+    if goto in pages and pages[goto] is not page:
+        st.switch_page(pages[goto], query_params=st.query_params.to_dict())
+    st.session_state["_run"] = run  # handed to the page, which takes it
+    page.run()
+
+
+main()

@@ -74,7 +74,7 @@ INITIATIVES = [
     ),
     ("T3-20000010", "20000010", 3, "2-1", "civic-culture", "発信テスト事業", "Outreach Test", None),
     ("T3-30000010", "30000010", 3, "3-2", "education", "相談テスト事業", "Counselling Test", "new"),
-    ("T3-30000020", "30000020", 3, "3-1", "ward-kawasaki", HOSTILE_NAME, "Hostile name", "new"),
+    ("T3-30000020", "30000020", 3, "3-1", "ward-kawasaki", HOSTILE_NAME, HOSTILE_NAME, "new"),
     ("T1-40000010", "40000010", 1, "3-3", "education", "人材テスト事業", "Talent Test", None),
 ]
 

@@ -61,6 +61,14 @@ def run(
     return con.execute(sql, bound).df()
 
 
+def _one_row(df: pd.DataFrame) -> dict:
+    """A one-row result as plain Python values, None where missing."""
+    row = df.to_dict("records")[0]
+    return {
+        k: (None if pd.isna(v) else getattr(v, "item", lambda v=v: v)()) for k, v in row.items()
+    }
+
+
 def _group(group: str) -> str:
     if group not in GROUPS:
         raise ValueError(f"group must be one of {GROUPS}")
@@ -134,6 +142,17 @@ def coverage(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "coverage", filters, fy_lo=lo, fy_hi=hi)
 
 
+def coverage_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
+    filters = filters or Filters()
+    lo = filters.fy_from if filters.fy_from is not None else 0
+    hi = filters.fy_to if filters.fy_to is not None else 9999
+    return run(con, "coverage_by_year", filters, fy_lo=lo, fy_hi=hi)
+
+
+def changes_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "changes_by_year", filters)
+
+
 def achievement_tree(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "achievement_tree", filters)
 
@@ -154,3 +173,15 @@ def dimension(con, table: str) -> pd.DataFrame:
         "departments": "select department_id, name_ja, name_en, kind from departments order by kind, department_id",
     }[table]
     return con.execute(sql).df()
+
+
+def data_status(con) -> dict:
+    return _one_row(run(con, "data_status"))
+
+
+def import_log(con) -> pd.DataFrame:
+    return run(con, "import_log")
+
+
+def provenance(con) -> pd.DataFrame:
+    return run(con, "provenance")

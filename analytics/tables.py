@@ -1,0 +1,160 @@
+"""Display tables for the pages: query results relabelled in the display language, with the
+level shown as its label and colour. No Streamlit here; pages pass these to ``st.dataframe``."""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from analytics.charts import LEVEL_COLORS
+from analytics.i18n import fy_label, level_label, next_step_label, t
+
+LEVEL_TEXT_COLORS = {1: "#ffffff", 2: "#000000", 3: "#000000", 4: "#000000", 5: "#ffffff"}
+
+
+def _headers(lang: str) -> dict[str, str]:
+    return {k: t(f"col.{k}", lang) for k in COLUMN_KEYS}
+
+
+COLUMN_KEYS = [
+    "fiscal_year",
+    "term",
+    "goal",
+    "direction",
+    "bureau",
+    "code",
+    "name",
+    "level",
+    "on_target",
+    "covid",
+    "disaster",
+    "next_step",
+    "results",
+    "note",
+    "previous_level",
+    "change",
+    "initiatives",
+    "evaluations",
+    "below_target",
+    "rate",
+    "latest_fy",
+    "covid_affected",
+]
+
+
+def evaluation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The evaluations query as a readable table (one row per evaluation)."""
+    h = _headers(lang)
+    out = pd.DataFrame(
+        {
+            h["fiscal_year"]: [fy_label(y, lang) for y in df["fiscal_year"]],
+            h["name"]: df[f"name_{lang}"],
+            h["level"]: [level_label(v, lang) for v in df["achievement_level"]],
+            h["covid"]: df["covid_impact"].astype(bool),
+            h["disaster"]: df["disaster_impact"].astype(bool),
+            h["bureau"]: df[f"department_name_{lang}"],
+            h["direction"]: df["direction_id"],
+            h["code"]: df["project_code"],
+            h["next_step"]: [
+                next_step_label(s, lang)
+                for s in df["next_step"].where(df["next_step"].notna(), None)
+            ],
+            h["note"]: df["note_ja"].fillna(""),
+        }
+    )
+    return out
+
+
+def exceptions_table(df: pd.DataFrame, lang: str, with_previous: bool = False) -> pd.DataFrame:
+    """Below-target or declined evaluations, with the notes that explain them."""
+    h = _headers(lang)
+    columns = {
+        h["fiscal_year"]: [fy_label(y, lang) for y in df["fiscal_year"]],
+        h["name"]: df[f"name_{lang}"],
+        h["bureau"]: df[f"department_name_{lang}"],
+    }
+    if with_previous:
+        columns[h["previous_level"]] = [level_label(v, lang) for v in df["previous_level"]]
+    columns[h["level"]] = [level_label(v, lang) for v in df["achievement_level"]]
+    columns[h["covid"]] = df["covid_impact"].astype(bool)
+    columns[h["disaster"]] = df["disaster_impact"].astype(bool)
+    columns[h["results"]] = df["results_ja"].fillna("")
+    columns[h["note"]] = df["note_ja"].fillna("")
+    return pd.DataFrame(columns)
+
+
+def bureau_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    h = _headers(lang)
+    return pd.DataFrame(
+        {
+            h["bureau"]: df[f"department_name_{lang}"],
+            h["initiatives"]: df["initiatives"],
+            h["evaluations"]: df["evaluations"],
+            h["below_target"]: df["below_target"],
+            h["covid_affected"]: df["covid_affected"],
+            h["rate"]: df["on_target_rate"] * 100,
+            h["latest_fy"]: [fy_label(y, lang) for y in df["latest_fiscal_year"]],
+        }
+    )
+
+
+def history_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    h = _headers(lang)
+    return pd.DataFrame(
+        {
+            h["fiscal_year"]: [fy_label(y, lang) for y in df["fiscal_year"]],
+            h["term"]: [t("term.short", lang, v=v) for v in df["term_id"]],
+            h["level"]: [level_label(v, lang) for v in df["achievement_level"]],
+            h["covid"]: df["covid_impact"].astype(bool),
+            h["disaster"]: df["disaster_impact"].astype(bool),
+            h["next_step"]: [
+                next_step_label(s, lang)
+                for s in df["next_step"].where(df["next_step"].notna(), None)
+            ],
+            h["results"]: df["results_ja"].fillna(""),
+            h["note"]: df["note_ja"].fillna(""),
+        }
+    )
+
+
+def style_levels(table: pd.DataFrame, lang: str) -> Styler:
+    """Colour the level columns with the fixed level palette."""
+    colors = {
+        level_label(lv, lang): (LEVEL_COLORS[lv], LEVEL_TEXT_COLORS[lv]) for lv in LEVEL_COLORS
+    }
+    level_columns = [
+        c for c in table.columns if c in (t("col.level", lang), t("col.previous_level", lang))
+    ]
+
+    def paint(value: object) -> str:
+        if value in colors:
+            bg, fg = colors[value]
+            return f"background-color: {bg}; color: {fg}"
+        return ""
+
+    return table.style.map(paint, subset=level_columns)
+
+
+def initiative_choices(df: pd.DataFrame, lang: str) -> dict[str, str]:
+    """project key -> label for the initiative picker, from the evaluations of the filter."""
+    latest = df.sort_values("fiscal_year").drop_duplicates("project_code", keep="last")
+    keys = latest["project_code"].where(latest["project_code"].notna(), latest["initiative_id"])
+    labels = [
+        f"{n}（{c}）" if lang == "ja" else f"{n} ({c})"
+        for n, c in zip(latest[f"name_{lang}"], keys, strict=True)
+    ]
+    return dict(sorted(zip(keys, labels, strict=True), key=lambda kv: kv[1]))
+
+
+def missing_evaluations(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Coverage rows without an evaluation, for the secretariat's to-do list."""
+    h = _headers(lang)
+    missing = df[~df["evaluated"].astype(bool)]
+    return pd.DataFrame(
+        {
+            h["fiscal_year"]: [fy_label(y, lang) for y in missing["fiscal_year"]],
+            h["code"]: missing["project_code"],
+            h["name"]: missing[f"name_{lang}"],
+            h["bureau"]: missing[f"department_name_{lang}"],
+        }
+    )

@@ -1,0 +1,105 @@
+"""データについて / About the data: definitions, provenance, the import log, what is still
+missing, and how to import the city's sheets."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import tables
+from analytics.config import TEMPLATE_DIR
+from analytics.i18n import fy_label, level_label, next_step_label, t
+from analytics.labels import NEXT_STEP_LABELS_JA
+from ui.common import current, query
+
+run = current("about")
+lang = run.lang
+st.title(t("about.title", lang))
+
+st.subheader(t("about.levels", lang))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col.level", lang): [level_label(lv, lang) for lv in range(1, 6)],
+            t("about.meaning", lang): [t(f"about.level{lv}", lang) for lv in range(1, 6)],
+        }
+    ),
+    hide_index=True,
+)
+st.markdown(t("about.definitions", lang))
+st.dataframe(
+    pd.DataFrame(
+        {t("col.next_step", lang): [next_step_label(s, lang) for s in NEXT_STEP_LABELS_JA]}
+    ),
+    hide_index=True,
+)
+
+st.subheader(t("about.provenance", lang))
+status = query("data_status")
+st.text(
+    t(
+        "about.status",
+        lang,
+        total=status["evaluations"],
+        sample=status["sample_evaluations"],
+        imported=status["imported_evaluations"],
+        as_of=status["as_of"] or "—",
+    )
+)
+provenance = query("provenance")
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("about.kind", lang): [t(f"about.kind.{k}", lang) for k in provenance["kind"]],
+            t("about.what", lang): provenance[f"description_{lang}"],
+            t("about.source", lang): provenance["reference"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+st.subheader(t("about.coverage", lang))
+by_year = query("coverage_by_year")
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col.fiscal_year", lang): [fy_label(y, lang) for y in by_year["fiscal_year"]],
+            t("about.expected", lang): by_year["expected"],
+            t("about.evaluated", lang): by_year["evaluated"],
+            t("about.missing", lang): by_year["missing"],
+        }
+    ),
+    hide_index=True,
+)
+missing = tables.missing_evaluations(query("coverage"), lang)
+with st.expander(t("about.missing_list", lang, n=len(missing))):
+    st.dataframe(missing, hide_index=True, width="stretch")
+
+st.subheader(t("about.import_log", lang))
+st.dataframe(query("import_log"), hide_index=True, width="stretch")
+
+st.subheader(t("about.how_to_import", lang))
+st.markdown(t("about.import_steps", lang))
+st.code(
+    "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
+    language="bash",
+)
+cols = st.columns(4)
+for col, name in zip(
+    cols,
+    [
+        "evaluation_sheet_template.xlsx",
+        "evaluation_sheet_template.csv",
+        "initiative_list_template.xlsx",
+        "evaluation_sheet_sample_fy2025.csv",
+    ],
+    strict=True,
+):
+    path = TEMPLATE_DIR / name
+    col.download_button(
+        name,
+        data=path.read_bytes(),
+        file_name=name,
+        key=f"template_{name}",
+        on_click="ignore",
+        icon=":material/description:",
+    )

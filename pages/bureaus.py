@@ -1,0 +1,34 @@
+"""部局別 / Bureaus: the bureau × fiscal year heat map and a summary per bureau."""
+
+import streamlit as st
+
+from analytics import charts, tables
+from analytics.i18n import t
+from ui.common import chart, current, downloads, query
+
+run = current("bureaus")
+lang = run.lang
+st.title(t("bureaus.title", lang))
+st.caption(run.context)
+
+chart(
+    charts.on_target_by_bureau_heatmap(
+        query("on_target_by_year_and_group", group="bureau"), lang, run.context
+    ),
+    "bureau_heatmap",
+)
+
+st.subheader(t("bureaus.summary", lang))
+summary = tables.bureau_table(query("on_target_by_bureau"), lang)
+st.dataframe(
+    summary,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("col.rate", lang): st.column_config.ProgressColumn(
+            min_value=0, max_value=100, format="%.1f%%"
+        )
+    },
+)
+
+downloads("bureaus")

@@ -1,0 +1,70 @@
+"""施策一覧 / Initiatives: the filtered evaluations as a table; pick one to read its history."""
+
+import streamlit as st
+
+from analytics import charts, tables
+from analytics.i18n import next_step_label, t
+from ui.common import chart, current, downloads, md, query
+
+run = current("initiatives")
+lang = run.lang
+st.title(t("initiatives.title", lang))
+st.caption(run.context)
+
+evaluations = query("evaluations")
+table = tables.evaluation_table(evaluations, lang)
+st.caption(t("initiatives.count", lang, n=len(table)))
+flag = st.column_config.CheckboxColumn
+picked = st.dataframe(
+    tables.style_levels(table, lang),
+    hide_index=True,
+    width="stretch",
+    height=420,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="initiative_table",
+    column_config={
+        t("col.covid", lang): flag(width="small"),
+        t("col.disaster", lang): flag(width="small"),
+    },
+)
+
+choices = tables.initiative_choices(evaluations, lang)
+rows = picked.selection.rows if picked else []
+if rows:
+    row = evaluations.iloc[rows[0]]
+    st.session_state["initiative_pick"] = (
+        row["project_code"] if row["project_code"] else row["initiative_id"]
+    )
+if st.session_state.get("initiative_pick") not in choices:
+    st.session_state.pop("initiative_pick", None)
+key = st.selectbox(
+    t("initiatives.pick", lang),
+    list(choices),
+    format_func=choices.get,
+    index=None,
+    key="initiative_pick",
+    placeholder=t("initiatives.pick_placeholder", lang),
+)
+
+if key:
+    history = query("initiative_history", project_key=key)
+    latest = history.iloc[-1]
+    st.subheader(md(latest[f"name_{lang}"]))
+    facts = st.columns(4)
+    facts[0].text(f"{t('col.code', lang)}: {latest['project_code'] or '—'}")
+    facts[1].text(f"{t('col.bureau', lang)}: {latest[f'department_name_{lang}']}")
+    facts[2].text(
+        f"{t('col.direction', lang)}: {latest['direction_id']} {latest[f'direction_name_{lang}']}"
+    )
+    facts[3].text(
+        f"{t('col.next_step', lang)}: {next_step_label(latest['next_step'], lang) or '—'}"
+    )
+    chart(charts.initiative_history(history, lang, query("fiscal_years")), "initiative_timeline")
+    st.dataframe(
+        tables.style_levels(tables.history_table(history, lang), lang),
+        hide_index=True,
+        width="stretch",
+    )
+
+downloads("initiatives")

@@ -1,0 +1,66 @@
+"""概要 / Overview: headline numbers, the level mix per year, the on-target trend by goal, and
+what is below target in the latest year."""
+
+import streamlit as st
+
+from analytics import charts, tables
+from analytics.i18n import fy_label, t
+from ui import state
+from ui.common import chart, current, downloads, percent, query
+
+run = current("overview")
+lang = run.lang
+st.title(t("overview.title", lang))
+st.caption(run.context)
+
+head = query("headline")
+latest = head["latest_fiscal_year"]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("metric.projects", lang), f"{head['projects']:,}", help=t("metric.projects_help", lang))
+c2.metric(t("metric.evaluations", lang), f"{head['evaluations']:,}")
+c3.metric(t("metric.latest_fy", lang), fy_label(latest, lang) if latest else "—")
+c4.metric(
+    t("metric.latest_rate", lang),
+    percent(head["latest_on_target_rate"]),
+    delta=None if head["change"] is None else f"{head['change'] * 100:+.1f} pt",
+    help=t("metric.latest_rate_help", lang),
+)
+
+
+def drill_year(point: dict) -> None:
+    fy = int(point["customdata"][0])
+    state.drill(goto="initiatives", f_years=(fy, fy))
+
+
+def drill_goal_year(point: dict) -> None:
+    fy, goal = int(point["customdata"][0]), int(point["customdata"][1])
+    state.drill(goto="initiatives", f_years=(fy, fy), f_goal=[goal])
+
+
+fiscal_years = query("fiscal_years")
+left, right = st.columns(2)
+with left:
+    fig = charts.achievement_by_year_and_group(
+        query("achievement_by_year_and_group"), lang, run.context, years=run.years
+    )
+    chart(fig, "overview_levels", on_click=drill_year)
+with right:
+    fig = charts.on_target_by_year_and_group(
+        query("on_target_by_year_and_group", group="goal"), lang, run.context, fiscal_years
+    )
+    chart(fig, "overview_trend", on_click=drill_goal_year)
+st.caption(t("chart.click_hint", lang))
+
+st.subheader(t("overview.below_latest", lang, fy=fy_label(latest, lang) if latest else "—"))
+below = query("below_target")
+below_latest = below[below["fiscal_year"] == latest] if latest else below.iloc[0:0]
+if below_latest.empty:
+    st.success(t("overview.none_below", lang))
+else:
+    st.dataframe(
+        tables.style_levels(tables.exceptions_table(below_latest, lang), lang),
+        hide_index=True,
+        width="stretch",
+    )
+
+downloads("overview")

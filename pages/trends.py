@@ -1,0 +1,128 @@
+"""達成度の推移 / Trends: by goal, direction and term, the COVID view, and year-over-year changes."""
+
+import streamlit as st
+
+from analytics import charts, tables
+from analytics.i18n import fy_label, t
+from ui import state
+from ui.common import chart, current, downloads, query
+
+run = current("trends")
+lang = run.lang
+st.title(t("trends.title", lang))
+st.caption(run.context)
+fiscal_years = query("fiscal_years")
+
+
+def drill_group_year(group_key: str):
+    def on_click(point: dict) -> None:
+        fy, key = int(point["customdata"][0]), str(point["customdata"][1])
+        changes = {
+            "goal": {"f_goal": [int(key)]},
+            "direction": {"f_direction": [key]},
+            "term": {"f_term": [int(key)]},
+        }[group_key]
+        state.drill(goto="initiatives", f_years=(fy, fy), **changes)
+
+    return on_click
+
+
+def drill_term_goal(point: dict) -> None:
+    term, goal = (int(v) for v in point["customdata"][:2])
+    state.drill(goto="initiatives", f_term=[term], f_goal=[goal])
+
+
+by_goal, by_direction, by_term, covid, changes = st.tabs(
+    [
+        t("trends.tab.goal", lang),
+        t("trends.tab.direction", lang),
+        t("trends.tab.term", lang),
+        t("trends.tab.covid", lang),
+        t("trends.tab.changes", lang),
+    ]
+)
+with by_goal:
+    fig = charts.on_target_by_year_and_group(
+        query("on_target_by_year_and_group", group="goal"), lang, run.context, fiscal_years
+    )
+    chart(fig, "trend_goal", on_click=drill_group_year("goal"))
+    fig = charts.achievement_by_year_and_group(
+        query("achievement_by_year_and_group", group="goal"),
+        lang,
+        run.context,
+        group="goal",
+        years=run.years,
+    )
+    chart(fig, "levels_goal", on_click=drill_group_year("goal"))
+with by_direction:
+    fig = charts.on_target_by_year_and_group(
+        query("on_target_by_year_and_group", group="direction"),
+        lang,
+        run.context,
+        fiscal_years,
+        group="direction",
+    )
+    chart(fig, "trend_direction", on_click=drill_group_year("direction"))
+    fig = charts.achievement_by_year_and_group(
+        query("achievement_by_year_and_group", group="direction"),
+        lang,
+        run.context,
+        group="direction",
+        years=run.years,
+    )
+    chart(fig, "levels_direction", on_click=drill_group_year("direction"))
+with by_term:
+    chart(
+        charts.on_target_by_term_and_goal(query("on_target_by_term_and_goal"), lang, run.context),
+        "term_goal",
+        on_click=drill_term_goal,
+    )
+    fig = charts.achievement_by_year_and_group(
+        query("achievement_by_year_and_group", group="term"),
+        lang,
+        run.context,
+        group="term",
+        years=run.years,
+    )
+    chart(fig, "levels_term", on_click=drill_group_year("term"))
+with covid:
+    st.caption(t("trends.covid_note", lang))
+    chart(
+        charts.covid_rate_by_year(query("covid_rate_by_year"), lang, run.context, fiscal_years),
+        "covid_rate",
+    )
+    chart(charts.covid_by_year(query("covid_by_year"), lang, run.context), "covid_levels")
+with changes:
+    latest = query("headline")["latest_fiscal_year"] or run.years[-1]
+    to_index = run.years.index(latest) if latest in run.years else len(run.years) - 1
+    a, b = st.columns(2)
+    from_fy = a.selectbox(
+        t("trends.from_year", lang),
+        run.years,
+        index=max(0, to_index - 1),
+        format_func=lambda y: fy_label(y, lang),
+        key="tr_from",
+    )
+    to_fy = b.selectbox(
+        t("trends.to_year", lang),
+        run.years,
+        index=to_index,
+        format_func=lambda y: fy_label(y, lang),
+        key="tr_to",
+    )
+    chart(
+        charts.transitions(
+            query("transitions", from_fy=from_fy, to_fy=to_fy), from_fy, to_fy, lang, run.context
+        ),
+        "transitions",
+    )
+    st.subheader(t("trends.declines", lang))
+    declines = query("declines")
+    st.dataframe(
+        tables.style_levels(tables.exceptions_table(declines, lang, with_previous=True), lang),
+        hide_index=True,
+        width="stretch",
+        height=320,
+    )
+
+downloads("trends")

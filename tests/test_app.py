@@ -1,0 +1,207 @@
+"""The Streamlit app through AppTest, on the fixture database (never data/)."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.i18n import t
+from tests.conftest import ROOT
+
+PAGES = [
+    "pages/overview.py",
+    "pages/trends.py",
+    "pages/initiatives.py",
+    "pages/bureaus.py",
+    "pages/about.py",
+]
+TITLES_JA = ["概要", "達成度の推移", "施策一覧", "部局別", "データについて"]
+TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def steady_page_mode(monkeypatch):
+    """Run AppTest the way a real server runs after its first request.
+
+    Streamlit starts in its legacy "pages folder" mode when a pages/ folder exists and leaves it
+    for good once dashboard.py calls st.navigation. AppTest puts it back before every run, which
+    no server does. (The first request of a fresh server — a shared deep link — is tested in a
+    real browser in test_browser.py.)"""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+
+    class SteadyPagesManager(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", SteadyPagesManager)
+
+
+@pytest.fixture
+def app_db(fixture_db_file, tmp_path, monkeypatch):
+    db = tmp_path / "app.duckdb"
+    shutil.copyfile(fixture_db_file, db)
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    return db
+
+
+def new_app(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at
+
+
+def table_rows(at: AppTest) -> int:
+    return len(at.dataframe[0].value)
+
+
+def test_every_page_runs_without_exception(app_db):
+    at = new_app().run()
+    assert not at.exception
+    for page, title in zip(PAGES, TITLES_JA, strict=True):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert at.title[0].value == title
+
+
+def test_overview_headline_numbers_match_the_fixture(app_db):
+    at = new_app().run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("metric.projects")] == "5"
+    assert metrics[t("metric.evaluations")] == "24"
+    assert metrics[t("metric.latest_fy")] == "2024年度"
+    assert metrics[t("metric.latest_rate")] == "75.0%"
+
+
+def test_a_filter_narrows_the_table_and_is_written_to_the_url(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 24
+    at.multiselect(key="f_term").set_value([3]).run()
+    assert table_rows(at) == 12
+    assert at.query_params["term"] == "3"
+    at.selectbox(key="f_covid").set_value("exclude").run()
+    assert table_rows(at) == 11  # term 3 minus B's COVID-affected FY2022
+    assert at.query_params["covid"] == "exclude"
+    at.button[0].click().run()  # reset
+    assert table_rows(at) == 24 and "term" not in at.query_params
+
+
+def test_filters_are_kept_when_moving_between_pages(app_db):
+    at = new_app().run()
+    at.multiselect(key="f_goal").set_value([3]).run()
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 8
+    at.switch_page("pages/bureaus.py").run()
+    assert at.session_state["f_goal"] == [3] and not at.exception
+
+
+def test_language_switch_changes_labels(app_db):
+    at = new_app().run()
+    assert at.title[0].value == "概要"
+    at.segmented_control(key="lang").set_value("en").run()
+    assert at.title[0].value == "Overview"
+    assert t("metric.evaluations", "en") in [m.label for m in at.metric]
+    assert at.query_params["lang"] == "en"
+
+
+def test_query_parameters_restore_the_filters(app_db):
+    at = new_app(term="3", goal="3", covid="exclude", lang="en").run()
+    assert at.session_state["f_term"] == [3] and at.session_state["f_goal"] == [3]
+    assert at.session_state["f_covid"] == "exclude"
+    assert at.title[0].value == "Overview"
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 6  # C and D in FY2022-24
+
+
+@pytest.mark.parametrize(
+    "query, ignored",
+    [
+        ({"term": "x"}, "term"),
+        ({"bureau": "<script>alert(1)</script>"}, "bureau"),
+        ({"goal": "7"}, "goal"),  # well-formed, but no such goal
+        ({"fy_from": "2030"}, "fy"),
+        ({"q": "' or 1=1 --", "unknown": "1"}, "unknown"),
+    ],
+)
+def test_bad_query_parameters_are_ignored_with_a_notice(app_db, query, ignored):
+    at = new_app(**query).run()
+    assert not at.exception
+    assert any(ignored in w.value for w in at.warning)
+
+
+def test_hostile_query_text_is_searched_as_data(app_db):
+    at = new_app(q="' or 1=1 --").run()
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 0 and not at.exception
+
+
+def test_initiative_detail_shows_history_as_text(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    at.selectbox(key="initiative_pick").set_value("30000020").run()
+    assert not at.exception
+    assert (
+        at.subheader[0].value == r"\<img src=x onerror=alert\(1\)\>"
+    )  # escaped Markdown: shown literally
+    history = at.dataframe[1].value
+    assert len(history) == 3
+
+
+def test_sample_banner_shown_while_sample_rows_exist_and_gone_after_import(
+    fixture_db_file, tmp_path, monkeypatch
+):
+    from analytics.ingest.importer import run_import
+
+    db = tmp_path / "sample.duckdb"
+    shutil.copyfile(fixture_db_file, db)
+    con = duckdb.connect(str(db))  # before the app opens it: mark FY2016 as shipped sample
+    con.execute("update evaluations set source = 'sample' where fiscal_year = 2016")
+    con.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    at = new_app().run()
+    assert any("見本" in i.value for i in at.info)
+    sheet = tmp_path / "fy2016.csv"
+    sheet.write_text("事業コード,年度,達成度\n10000010,2016,2\n40000010,2016,3\n", encoding="utf-8")
+    assert run_import([sheet], db).changed["evaluations"] == 2
+    at.run()
+    assert not any("見本" in i.value for i in at.info)
+
+
+def test_a_replaced_database_is_seen_on_the_next_interaction(app_db, tmp_path):
+    from analytics.ingest.importer import run_import
+
+    at = new_app().run()
+    assert {m.label: m.value for m in at.metric}[t("metric.evaluations")] == "24"
+    sheet = tmp_path / "fy2025.csv"
+    sheet.write_text("事業コード,年度,達成度\n10000010,2025,3\n20000010,R7,2\n", encoding="utf-8")
+    outcome = run_import([sheet], app_db)
+    assert outcome.written
+    at.run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("metric.evaluations")] == "26" and metrics[t("metric.latest_fy")] == "2025年度"
+
+
+def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
+    missing = tmp_path / "nothing.duckdb"
+    monkeypatch.setenv("DASHBOARD_DB", str(missing))
+    at = new_app().run()
+    assert not at.exception
+    assert at.error and str(missing) in at.error[0].value
+    assert "python -m analytics.ingest build" in at.code[0].value
+
+
+def test_the_app_connection_cannot_write(app_db):
+    from ui.db import database
+
+    cursor, _ = database(app_db).cursor()
+    with pytest.raises(duckdb.Error):
+        cursor.execute("create table intruder (a integer)")
+    with pytest.raises(duckdb.Error):
+        cursor.execute("delete from evaluations")
+    assert cursor.execute("select count(*) from evaluations").fetchone() == (24,)

@@ -1,0 +1,104 @@
+"""Downloads: exactly the filtered rows, Excel-safe encodings, formula cells neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analytics import export, queries
+from analytics.filters import Filters
+from tests.fixture_data import HOSTILE_NAME, HOSTILE_NOTE
+
+
+def independent_count(con, sql_where: str, params: list) -> int:
+    return con.execute(
+        f"select count(*) from evaluations e join initiatives i using (initiative_id) where {sql_where}",
+        params,
+    ).fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "filters, where, params",
+    [
+        (Filters(), "true", []),
+        (Filters(terms=(3,)), "i.term_id = ?", [3]),
+        (
+            Filters(covid="exclude", fy_from=2020),
+            "not e.covid_impact and e.fiscal_year >= ?",
+            [2020],
+        ),
+    ],
+)
+def test_csv_has_exactly_the_filtered_rows_and_a_bom(fixture_con, filters, where, params):
+    frame = export.export_frame(queries.evaluations(fixture_con, filters), "ja")
+    data, problems = export.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf") and not problems
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0][:3] == ["年度", "期", "基本目標"]
+    assert len(rows) - 1 == independent_count(fixture_con, where, params)
+    assert b"\r\n" in data
+
+
+def test_formula_like_text_is_neutralised_and_numbers_are_not(fixture_con):
+    frame = export.export_frame(queries.evaluations(fixture_con, Filters(search="30000020")), "en")
+    notes = list(frame["Note"])
+    assert "'" + HOSTILE_NOTE in notes and HOSTILE_NOTE not in notes
+    assert frame["Fiscal year"].tolist() == [2022, 2023, 2024]
+    assert frame["Initiative"].iloc[0] == HOSTILE_NAME  # '<' is not a formula start: kept as is
+    cleaned = export.neutralise(
+        pd.DataFrame(
+            {
+                "t": ["=1+1", "+x", "-y", "@z", "\tq", "\rr", "ok", "a=b"],
+                "n": [-1, 2, 3, 4, 5, 6, 7, 8],
+            }
+        )
+    )
+    assert cleaned["t"].tolist() == ["'=1+1", "'+x", "'-y", "'@z", "'\tq", "'\rr", "ok", "a=b"]
+    assert cleaned["n"].tolist() == [-1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_cp932_reports_characters_it_cannot_hold():
+    frame = pd.DataFrame({"取組名": ["交流事業", "🌏交流", "髙橋"], "備考": ["", "ok", "①"]})
+    data, problems = export.csv_bytes(frame, "cp932")
+    assert [(p.row, p.column, p.character) for p in problems] == [(2, "取組名", "🌏")]
+    text = data.decode("cp932")
+    assert "?交流" in text and "髙橋" in text and "①" in text  # NEC/IBM extensions are in CP932
+    assert not data.startswith(b"\xef\xbb\xbf")
+
+
+def test_xlsx_has_the_rows_and_a_sheet_about_them(fixture_con, tmp_path):
+    filters = Filters(terms=(3,))
+    frame = export.export_frame(queries.evaluations(fixture_con, filters), "ja")
+    about = [("絞り込み条件", "第3期"), ("データ時点", "2025-06-30"), ("データの出典", "見本")]
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(export.xlsx_bytes(frame, about, "ja"))
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["評価データ", "条件"]
+    data = book["評価データ"]
+    assert data.max_row - 1 == independent_count(fixture_con, "i.term_id = ?", [3])
+    values = [c.value for c in data["S"]]  # 備考
+    assert values[0] == "備考" and "'" + HOSTILE_NOTE in values
+    assert all(
+        not (isinstance(v, str) and v.startswith("="))
+        for row in data.iter_rows(values_only=True)
+        for v in row
+    )
+    assert [tuple(r) for r in book["条件"].iter_rows(values_only=True)] == about
+
+
+def test_file_names_are_ascii_and_dated():
+    name = export.file_name("evaluations", "csv", date(2026, 11, 29))
+    assert name == "kawasaki-intl-evaluations-2026-11-29.csv"
+    assert re.fullmatch(r"[a-z0-9.-]+", export.file_name("evaluations", "xlsx"))
+
+
+def test_english_headers_in_english_mode(fixture_con):
+    frame = export.export_frame(queries.evaluations(fixture_con), "en")
+    assert list(frame.columns[:4]) == ["Fiscal year", "Term", "Goal", "Goal name"]
+    assert set(frame["COVID impact"]) == {"yes", "no"}

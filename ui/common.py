@@ -1,0 +1,180 @@
+"""What every page shares: the run's context, cached queries, the sample-data banner, charts
+with drill-down, downloads, and text rendering that never interprets data as markup."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics import export, queries
+from analytics.export import TOKYO
+from analytics.filters import Filters
+from analytics.i18n import describe_filters, t
+from ui.db import FileVersion, database
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a page needs for this script run."""
+
+    con: object
+    version: FileVersion
+    filters: Filters
+    lang: str
+    years: list[int]
+
+    @property
+    def context(self) -> str:
+        return describe_filters(self.filters, self.lang)
+
+
+def current(page: str) -> Run:
+    """This run's context, handed over by dashboard.py just before it runs the page.
+
+    Streamlit runs in its legacy "pages folder" mode whenever a pages/ folder exists, until
+    dashboard.py calls st.navigation. So the very first request to a fresh server, if it is a
+    link to a page (a shared link is), runs the page file alone. Hand over to dashboard.py once,
+    with the page and the URL's parameters: that ends the legacy mode for the server. Where the
+    mode comes back every run (AppTest resets it), prepare the run here instead."""
+    run = st.session_state.pop("_run", None)
+    if run is None:
+        if not st.session_state.get("_handed_over"):
+            st.session_state["_handed_over"] = True
+            st.session_state["_goto"] = page
+            st.switch_page("dashboard.py", query_params=st.query_params.to_dict())
+        from ui.app import prepare
+
+        run = prepare()
+    st.session_state["_active_run"] = run
+    return run
+
+
+def md(text: object) -> str:
+    """Escape data for places that render Markdown (headings, labels): shown literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(
+    version: FileVersion, name: str, filter_items: tuple, params: tuple
+) -> pd.DataFrame | dict:
+    """Query results keyed on the database file's version, the query and the filters."""
+    con, _ = database().cursor()
+    fn = getattr(queries, name)
+    kwargs = dict(params)
+    if "filters" in inspect.signature(fn).parameters:
+        kwargs["filters"] = Filters.from_query(dict(filter_items))
+    try:
+        return fn(con, **kwargs)
+    finally:
+        con.close()
+
+
+def query(name: str, filters: Filters | None = None, **params):
+    run = st.session_state["_active_run"]
+    filters = run.filters if filters is None else filters
+    return _cached(
+        run.version, name, tuple(sorted(filters.to_query().items())), tuple(sorted(params.items()))
+    )
+
+
+def sample_banner(status: dict, lang: str) -> None:
+    sample = status.get("sample_evaluations") or 0
+    total = status.get("evaluations") or 0
+    if sample:
+        key = "banner.sample_all" if sample == total else "banner.sample"
+        st.info(t(key, lang, n=sample, total=total), icon=":material/science:")
+
+
+def chart(fig: go.Figure, key: str, on_click=None) -> None:
+    """A Plotly chart; with ``on_click`` a click on a bar or point calls it with the point."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    if on_click is None:
+        st.plotly_chart(fig, key=key, config=config, width="stretch")
+        return
+
+    def callback() -> None:
+        points = st.session_state[key].selection.get("points") or []
+        if points:
+            on_click(points[0])
+
+    st.plotly_chart(
+        fig, key=key, config=config, width="stretch", on_select=callback, selection_mode="points"
+    )
+
+
+def downloads(key: str) -> None:
+    """Exactly the rows of the current filter, as CSV (UTF-8 with BOM or CP932) or XLSX."""
+    run = st.session_state["_active_run"]
+    lang = run.lang
+    frame = export.export_frame(query("evaluations"), lang)
+    with st.expander(t("download.header", lang, n=len(frame)), icon=":material/download:"):
+        encoding = st.radio(
+            t("download.encoding", lang),
+            ["utf-8-sig", "cp932"],
+            format_func=lambda e: t(f"download.{e}", lang),
+            horizontal=True,
+            key=f"{key}_encoding",
+        )
+        data, problems = export.csv_bytes(frame, encoding)
+        if problems:
+            st.warning(t("download.cp932_problems", lang, n=len(problems)))
+            st.dataframe(
+                pd.DataFrame(
+                    [(p.row, p.column, p.character, f"U+{ord(p.character):04X}") for p in problems],
+                    columns=["row", "column", "char", "code"],
+                ),
+                hide_index=True,
+                height=160,
+            )
+        left, right = st.columns(2)
+        left.download_button(
+            t("download.csv", lang),
+            data=data,
+            file_name=export.file_name("evaluations", "csv"),
+            mime="text/csv",
+            key=f"{key}_csv",
+            icon=":material/table_view:",
+            on_click="ignore",
+        )
+        status = queries.data_status(run.con)
+        about = [
+            (t("download.about.filters", lang), run.context),
+            (
+                t("download.about.query", lang),
+                "&".join(f"{k}={v}" for k, v in run.filters.to_query().items()) or "-",
+            ),
+            (t("download.about.rows", lang), str(len(frame))),
+            (t("download.about.as_of", lang), status.get("as_of") or "-"),
+            (t("download.about.generated", lang), datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M")),
+            (
+                t("download.about.provenance", lang),
+                t(
+                    "download.about.sample",
+                    lang,
+                    n=status.get("sample_evaluations") or 0,
+                    total=status.get("evaluations") or 0,
+                ),
+            ),
+        ]
+        right.download_button(
+            t("download.xlsx", lang),
+            data=lambda: export.xlsx_bytes(frame, about, lang),
+            file_name=export.file_name("evaluations", "xlsx"),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            icon=":material/grid_on:",
+            on_click="ignore",
+        )
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:.1%}"
