@@ -26,7 +26,7 @@ run: $(VENV)/.installed $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.installed $(DB)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -50,12 +50,12 @@ def _layout(fig: go.Figure, title: str, context: str, lang: str, height: int = 4
         title={"text": f"{title}<br><sup>{_escape(context)}</sup>", "x": 0.0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 13},
         height=height,
-        margin={"l": 60, "r": 20, "t": 80, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
+        margin={"l": 60, "r": 20, "t": 80, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
-    fig.update_xaxes(showgrid=False, linecolor="#888")
+    fig.update_xaxes(showgrid=False, linecolor="#888", automargin=True)
     fig.update_yaxes(gridcolor="#eee", zeroline=False)
     return fig
 
@@ -108,7 +108,7 @@ def achievement_by_year_and_group(
     if df.empty or df["evaluations"].sum() == 0:
         return empty_figure(title, context, lang)
     years = sorted(df["fiscal_year"].unique()) if years is None else list(years)
-    groups = list(dict.fromkeys(df["group_key"]))
+    groups = sorted(dict.fromkeys(df["group_key"]))
     cols = min(3, len(groups))
     rows = -(-len(groups) // cols)
     names = dict(zip(df["group_key"], _group_name(df, lang), strict=False))
@@ -149,7 +149,10 @@ def achievement_by_year_and_group(
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    return _layout(fig, title, context, lang, height=420 if rows == 1 else 260 * rows + 120)
+    _layout(fig, title, context, lang, height=420 if rows == 1 else 260 * rows + 120)
+    if group != "none":
+        fig.update_layout(margin={"t": 110})
+    return fig
 
 
 def _short(name: str, lang: str, limit: int = 22) -> str:

@@ -1,0 +1,239 @@
+"""Real Chromium (Debian's, driven by Playwright) against `streamlit run` on a free local port,
+on a copy of the fixture database. Screenshots go to test-artifacts/.
+
+Skipped, with a message saying so, where /usr/bin/chromium does not exist."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+from tests.fixture_data import HOSTILE_NAME
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 45_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="browser tests skipped: /usr/bin/chromium not found (apt-get install chromium fonts-noto-cjk; .ci/run does this)",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(fixture_db_file, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    shutil.copyfile(fixture_db_file, db)
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_DB": str(db)}
+    log = open(tmp_path_factory.mktemp("logs") / "streamlit.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start within 60 s")
+    yield {"base": base, "db": db}
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="ja-JP"
+    )
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    context.close()
+
+
+def wait_ready(pg, title: str) -> None:
+    pg.get_by_role("heading", name=title, level=1).wait_for()
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+
+
+def errors(pg) -> int:
+    return pg.locator('[data-testid="stException"]').count()
+
+
+def shot(pg, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_a_shared_deep_link_works_as_the_first_request_to_a_fresh_server(server, page):
+    # Must run first in this module: the server has served nothing yet.
+    page.goto(f"{server['base']}/bureaus?term=3&covid=exclude")
+    wait_ready(page, "部局別")
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.get_by_text("第3期・コロナ影響ありを除く").first.is_visible()
+    assert "/bureaus" in page.url and "term=3" in page.url
+    assert errors(page) == 0
+
+
+@pytest.mark.parametrize(
+    "path, title, charts",
+    [
+        ("", "概要", 2),
+        ("trends", "達成度の推移", 2),
+        ("initiatives", "施策一覧", 0),
+        ("bureaus", "部局別", 1),
+        ("about", "データについて", 0),
+    ],
+)
+def test_every_page_loads_with_its_charts_and_no_error(server, page, path, title, charts):
+    started = time.monotonic()
+    page.goto(f"{server['base']}/{path}")
+    wait_ready(page, title)
+    if charts:
+        page.locator(".js-plotly-plot").nth(charts - 1).wait_for()
+        elapsed = time.monotonic() - started
+        print(f"\n{path or 'overview'}: {charts} chart(s) shown after {elapsed:.2f} s")
+    assert page.locator(".js-plotly-plot").count() >= charts
+    assert errors(page) == 0
+    assert page.locator('[data-testid="stDialog"]').count() == 0
+    print(f"screenshot: {shot(page, path or 'overview')}")
+
+
+def test_a_filter_change_updates_a_chart(server, page):
+    page.goto(f"{server['base']}/")
+    wait_ready(page, "概要")
+    page.locator(".js-plotly-plot").first.wait_for()
+    box = page.get_by_label("取組名・事業コードで検索")
+    box.fill("海外")
+    box.press("Enter")
+    page.locator(".js-plotly-plot .gtitle", has_text="「海外」を含む").first.wait_for()
+    assert "q=" in page.url
+    assert errors(page) == 0
+
+
+def test_language_switch_to_english(server, page):
+    page.goto(f"{server['base']}/")
+    wait_ready(page, "概要")
+    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    wait_ready(page, "Overview")
+    page.locator(
+        ".js-plotly-plot .gtitle", has_text="Achievement levels by fiscal year"
+    ).first.wait_for()
+    assert "lang=en" in page.url
+
+
+def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page):
+    page.goto(f"{server['base']}/initiatives?term=3")
+    wait_ready(page, "施策一覧")
+    page.get_by_text("ダウンロード（この条件の評価").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSVをダウンロード").click()
+    download = info.value
+    assert download.suggested_filename.startswith(
+        "kawasaki-intl-evaluations-"
+    ) and download.suggested_filename.endswith(".csv")
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    con = duckdb.connect(str(server["db"]), read_only=True)
+    expected = con.execute(
+        "select count(*) from evaluations e join initiatives i on i.initiative_id = e.initiative_id where i.term_id = 3"
+    ).fetchone()[0]
+    con.close()
+    assert len(rows) - 1 == expected == 12
+
+
+def test_hostile_initiative_name_is_text_and_raises_no_dialog(server, page):
+    page.goto(f"{server['base']}/initiatives?q=30000020")
+    wait_ready(page, "施策一覧")
+    page.get_by_label("取組の推移を見る").click()
+    page.get_by_role("option", name=re.compile(re.escape(HOSTILE_NAME))).click()
+    page.get_by_role("heading", name=HOSTILE_NAME).wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    time.sleep(1)
+    assert page.dialogs == []
+    assert page.locator('img[src="x"]').count() == 0
+    assert errors(page) == 0
+    shot(page, "initiative-detail")
+
+
+def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):
+    page.goto(f"{server['base']}/")
+    wait_ready(page, "概要")
+    bar = page.locator(".js-plotly-plot").first.locator("g.point path >> visible=true").nth(3)
+    bar.wait_for()
+    bar.click(force=True)
+    page.wait_for_url("**/initiatives**")
+    wait_ready(page, "施策一覧")
+    assert "fy_from=" in page.url and "fy_to=" in page.url
+    assert errors(page) == 0
