@@ -176,6 +176,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "「コロナ影響あり」は評価で新型コロナウイルス感染症の影響ありとされた取組です（目標未達とは限りません）。",
         "“COVID-affected” marks evaluations the city flagged as affected by COVID-19 (not necessarily below target).",
     ),
+    "trends.tree_hint": (
+        "区画をクリックすると、その基本目標・方向性に絞り込みます（取組をクリックすると施策一覧へ）。",
+        "Click a cell to narrow to that goal or direction (an initiative opens the initiatives page).",
+    ),
     "trends.from_year": ("比較元の年度", "From fiscal year"),
     "trends.to_year": ("比較先の年度", "To fiscal year"),
     "trends.declines": (

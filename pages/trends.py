@@ -27,6 +27,17 @@ def drill_group_year(group_key: str):
     return on_click
 
 
+def drill_tree(point: dict) -> None:
+    """Treemap node ids: g<goal>, d<direction>, i<initiative id>."""
+    node = str(point.get("id") or "")
+    if node.startswith("g") and node[1:].isdigit():
+        state.drill(f_goal=[int(node[1:])], f_direction=[])
+    elif node.startswith("d"):
+        state.drill(f_direction=[node[1:]])
+    elif node.startswith("i"):
+        state.drill(goto="initiatives", f_q=node.split("-", 1)[-1])
+
+
 def drill_term_goal(point: dict) -> None:
     term, goal = (int(v) for v in point["customdata"][:2])
     state.drill(goto="initiatives", f_term=[term], f_goal=[goal])
@@ -54,6 +65,12 @@ with by_goal:
         years=run.years,
     )
     chart(fig, "levels_goal", on_click=drill_group_year("goal"))
+    chart(
+        charts.achievement_tree(query("achievement_tree"), lang, run.context),
+        "tree",
+        on_click=drill_tree,
+    )
+    st.caption(t("trends.tree_hint", lang))
 with by_direction:
     fig = charts.on_target_by_year_and_group(
         query("on_target_by_year_and_group", group="direction"),

@@ -237,3 +237,14 @@ def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):
     wait_ready(page, "施策一覧")
     assert "fy_from=" in page.url and "fy_to=" in page.url
     assert errors(page) == 0
+
+
+def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
+    page.goto(f"{server['base']}/trends")
+    wait_ready(page, "達成度の推移")
+    tree = page.locator(".js-plotly-plot").nth(2)
+    tree.scroll_into_view_if_needed()
+    tree.locator("g.slice").nth(1).click(force=True)
+    page.get_by_text("グラフから絞り込みました").wait_for()
+    page.wait_for_url(re.compile(r"(direction|goal)="))
+    assert errors(page) == 0
