@@ -292,6 +292,86 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.rate": ("目標どおり以上の割合", "On-target share"),
     "col.latest_fy": ("最新の評価年度", "Latest year"),
     "col.covid_affected": ("コロナ影響あり", "COVID-affected"),
+    # overall review
+    "page.review": ("総括評価", "Overall review"),
+    "review.title": (
+        "総括評価（プラン計画期間 2016〜2025年度）",
+        "Overall review of the plan (FY2016–FY2025)",
+    ),
+    "review.summary": ("まとめ", "Summary"),
+    "review.term_goal": ("期別・基本目標別の達成度", "Achievement by term and goal"),
+    "review.term_direction": ("期別・取組の方向性別の達成度", "Achievement by term and direction"),
+    "review.trend": (
+        "目標どおり以上の割合の推移と新型コロナの影響",
+        "On-target trend and the effect of COVID-19",
+    ),
+    "review.movers": (
+        "{a}→{b} に改善・悪化した取組",
+        "Initiatives that improved or declined, {a} → {b}",
+    ),
+    "review.improved": ("改善した取組（大きい順）", "Improved most"),
+    "review.declined": ("悪化した取組（大きい順）", "Declined most"),
+    "review.below": ("{fy} に目標を下回った取組（備考つき）", "Below target in {fy}, with notes"),
+    "review.none": ("該当する取組はありません。", "None."),
+    "review.pack": ("会議資料（総括評価）", "Meeting pack (overall review)"),
+    "review.pack_xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
+    "review.pack_html": ("印刷用HTML", "Printable HTML"),
+    "review.pack_pdf": ("PDF", "PDF"),
+    "review.pack_make": ("会議資料を作成", "Build the meeting pack"),
+    "review.no_chromium": (
+        "PDFの作成には Chromium が必要ですが、このサーバーには見つかりません。印刷用HTMLをダウンロードしてブラウザで開き「PDFとして保存」で印刷するか、事務局のPCで次を実行してください: python -m analytics.report --out 総括評価.pdf",
+        "Making the PDF needs Chromium, which this server does not have. Download the printable HTML and print it to PDF from a browser, or run on the secretariat's PC: python -m analytics.report --out review.pdf",
+    ),
+    "review.no_images": (
+        "（グラフ画像は Chromium がある環境で作成されます）",
+        "(Chart images are made where Chromium is installed)",
+    ),
+    "review.cover": (
+        "川崎市国際施策推進プラン 総括評価 会議資料",
+        "Kawasaki International Policy Promotion Plan — Overall review",
+    ),
+    "review.rows": ("評価データ", "Evaluations"),
+    "review.chart_data": ("グラフのデータ", "Chart data"),
+    "review.col.level_n": ("達成度{v} 件数", "Level {v} (n)"),
+    "review.col.level_share": ("達成度{v} 割合(%)", "Level {v} (%)"),
+    "review.col.change": ("改善幅", "Change"),
+    "review.s.none": (
+        "{scope}: この条件に該当する評価はありません。",
+        "{scope}: no evaluations match this filter.",
+    ),
+    "review.s.scope": ("対象は{a}〜{b}（{scope}）です。", "This covers {a}–{b} ({scope})."),
+    "review.s.latest": (
+        "最新の評価年度である{fy}には、第{term}期の取組{listed}件のうち{evaluated}件を評価し、{on}件（{rate}）が目標どおり以上でした。",
+        "In {fy}, the latest year evaluated, {evaluated} of the {listed} initiatives of term {term} were evaluated and {on} ({rate}) were on target or better.",
+    ),
+    "review.s.up": (
+        "前年度（{prev}）から{pt}ポイント上昇しました。",
+        "That is {pt} points up on the year before ({prev}).",
+    ),
+    "review.s.down": (
+        "前年度（{prev}）から{pt}ポイント低下しました。",
+        "That is {pt} points down on the year before ({prev}).",
+    ),
+    "review.s.flat": (
+        "前年度（{prev}）と同じ水準です。",
+        "That is the same as the year before ({prev}).",
+    ),
+    "review.s.goals": (
+        "{fy}の基本目標別では、基本目標{high}が{high_rate}で最も高く、基本目標{low}が{low_rate}で最も低くなりました。",
+        "By goal in {fy}, goal {high} was highest at {high_rate} and goal {low} lowest at {low_rate}.",
+    ),
+    "review.s.covid": (
+        "新型コロナウイルス感染症の影響を受けた期間には、影響前（2016〜2019年度）の{pre}から、最も低い{low_fy}には{low}へと{drop}ポイント低下しました。",
+        "During the COVID-19 years the rate fell from {pre} before the pandemic (FY2016–FY2019) to {low} in {low_fy}, its lowest, a drop of {drop} points.",
+    ),
+    "review.s.recovered": (
+        "{fy}には{rate}となり、影響前の水準まで回復しています。",
+        "By {fy} it was {rate}, back to the pre-pandemic level.",
+    ),
+    "review.s.not_recovered": (
+        "{fy}は{rate}で、影響前の水準にはまだ戻っていません。",
+        "In {fy} it was {rate}, not yet back to the pre-pandemic level.",
+    ),
     # change classes
     "change.improved": ("改善", "Improved"),
     "change.same": ("変化なし", "Same"),

@@ -205,3 +205,11 @@ def test_the_app_connection_cannot_write(app_db):
     with pytest.raises(duckdb.Error):
         cursor.execute("delete from evaluations")
     assert cursor.execute("select count(*) from evaluations").fetchone() == (24,)
+
+
+def test_review_page_summary_follows_the_filters(app_db):
+    at = new_app(term="3").run()
+    at.switch_page("pages/review.py").run()
+    assert not at.exception
+    summary = at.info[-1].value
+    assert "第3期" in summary and "2022年度〜2024年度" in summary

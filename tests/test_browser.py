@@ -248,3 +248,20 @@ def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
     page.get_by_text("グラフから絞り込みました").wait_for()
     page.wait_for_url(re.compile(r"(direction|goal)="))
     assert errors(page) == 0
+
+
+def test_review_page_downloads_the_meeting_pack(server, page):
+    import openpyxl
+
+    page.goto(f"{server['base']}/review")
+    wait_ready(page, "総括評価（プラン計画期間 2016〜2025年度）")
+    page.get_by_text("対象は2016年度〜2024年度").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Excel（XLSX）").click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert book.sheetnames[0] == "表紙" and book["評価データ"].max_row - 1 == 24
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="PDF").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"%PDF")
+    assert info.value.suggested_filename.startswith("kawasaki-intl-review-")
+    assert errors(page) == 0

@@ -153,6 +153,18 @@ def changes_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "changes_by_year", filters)
 
 
+def review_by_term_and_group(
+    con, filters: Filters | None = None, group: str = "goal"
+) -> pd.DataFrame:
+    if group not in ("goal", "direction"):
+        raise ValueError("group must be goal or direction")
+    return run(con, "review_by_term_and_group", filters, group=group)
+
+
+def movers(con, from_fy: int, to_fy: int, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "movers", filters, from_fy=int(from_fy), to_fy=int(to_fy))
+
+
 def achievement_tree(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "achievement_tree", filters)
 

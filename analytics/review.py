@@ -1,0 +1,243 @@
+"""The overall review (総括評価): the tables, charts' data and a short summary written from the
+numbers. Every number in the summary comes from the same query results as the tables (``Review``
+keeps them), so the text and the tables cannot disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analytics import queries
+from analytics.filters import Filters
+from analytics.i18n import describe_filters, fy_label, t
+
+PRE_COVID = (2016, 2019)  # the years before the pandemic hit the plan
+COVID = (2020, 2022)  # the years the COVID-19 flags concentrate in
+
+
+@dataclass
+class Review:
+    filters: Filters
+    from_fy: int | None
+    to_fy: int | None
+    by_year: pd.DataFrame  # on_target_by_year_and_group, group none
+    by_goal_year: pd.DataFrame  # on_target_by_year_and_group, group goal
+    term_goal: pd.DataFrame  # review_by_term_and_group, goal
+    term_direction: pd.DataFrame  # review_by_term_and_group, direction
+    covid: pd.DataFrame  # covid_rate_by_year
+    movers: pd.DataFrame  # movers between from_fy and to_fy
+    below_latest: pd.DataFrame  # below_target in the latest year
+    listed_latest_term: int | None  # initiatives listed in the latest year's term (filters applied)
+    fiscal_years: pd.DataFrame
+    numbers: dict = field(default_factory=dict)
+
+    @property
+    def latest(self) -> int | None:
+        return self.numbers.get("latest_fy")
+
+
+def build_review(
+    con, filters: Filters | None = None, from_fy: int | None = None, to_fy: int | None = None
+) -> Review:
+    filters = filters or Filters()
+    by_year = queries.on_target_by_year_and_group(con, filters, group="none")
+    latest = int(by_year["fiscal_year"].max()) if not by_year.empty else None
+    to_fy = to_fy or latest
+    from_fy = from_fy or (to_fy - 1 if to_fy else None)
+    below = queries.below_target(con, filters)
+    listed = None
+    if latest is not None:
+        term = int(queries.fiscal_years(con).set_index("fiscal_year").at[latest, "term_id"])
+        listed = queries.headline(con, filters.narrowed(terms=(term,)))["initiatives"]
+    review = Review(
+        filters=filters,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        by_year=by_year,
+        by_goal_year=queries.on_target_by_year_and_group(con, filters, group="goal"),
+        term_goal=queries.review_by_term_and_group(con, filters, group="goal"),
+        term_direction=queries.review_by_term_and_group(con, filters, group="direction"),
+        covid=queries.covid_rate_by_year(con, filters),
+        movers=queries.movers(con, from_fy, to_fy, filters)
+        if from_fy and to_fy
+        else pd.DataFrame(),
+        below_latest=below[below["fiscal_year"] == latest] if latest else below.iloc[0:0],
+        listed_latest_term=listed,
+        fiscal_years=queries.fiscal_years(con),
+    )
+    review.numbers = summary_numbers(review)
+    return review
+
+
+def summary_numbers(review: Review) -> dict:
+    """The figures the summary states, taken from the review's own tables."""
+    by_year = review.by_year.set_index("fiscal_year")
+    if by_year.empty:
+        return {}
+    years = sorted(by_year.index)
+    latest = years[-1]
+    n = {
+        "first_fy": years[0],
+        "latest_fy": latest,
+        "latest_term": _term_of(review.fiscal_years, latest),
+        "listed_latest_term": review.listed_latest_term,
+        "latest_evaluated": int(by_year.at[latest, "evaluations"]),
+        "latest_on_target": int(by_year.at[latest, "on_target"]),
+        "latest_rate": float(by_year.at[latest, "on_target_rate"]),
+        "previous_rate": float(by_year.at[latest - 1, "on_target_rate"])
+        if latest - 1 in by_year.index
+        else None,
+    }
+    n["change"] = None if n["previous_rate"] is None else n["latest_rate"] - n["previous_rate"]
+    goals = review.by_goal_year[review.by_goal_year["fiscal_year"] == latest].sort_values(
+        ["on_target_rate", "group_key"]
+    )
+    if len(goals) >= 2:
+        n["goal_low"], n["goal_low_rate"] = (
+            int(goals.iloc[0]["group_key"]),
+            float(goals.iloc[0]["on_target_rate"]),
+        )
+        top = goals.sort_values(["on_target_rate", "group_key"], ascending=[False, True]).iloc[0]
+        n["goal_high"], n["goal_high_rate"] = int(top["group_key"]), float(top["on_target_rate"])
+    pre = by_year[(by_year.index >= PRE_COVID[0]) & (by_year.index <= PRE_COVID[1])]
+    during = by_year[(by_year.index >= COVID[0]) & (by_year.index <= COVID[1])]
+    if not pre.empty and not during.empty:
+        n["pre_covid_rate"] = float(pre["on_target"].sum() / pre["evaluations"].sum())
+        low_year = int(during["on_target_rate"].idxmin())
+        n["covid_low_fy"], n["covid_low_rate"] = (
+            low_year,
+            float(during.at[low_year, "on_target_rate"]),
+        )
+        n["covid_drop"] = n["pre_covid_rate"] - n["covid_low_rate"]
+        n["recovered"] = latest > COVID[1] and n["latest_rate"] >= n["pre_covid_rate"]
+    return n
+
+
+def _term_of(fiscal_years: pd.DataFrame, fy: int) -> int | None:
+    match = fiscal_years[fiscal_years["fiscal_year"] == fy]
+    return int(match["term_id"].iloc[0]) if len(match) else None
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f}%"
+
+
+def _pt(x: float) -> str:
+    return f"{abs(x) * 100:.1f}"
+
+
+def summary_text(review: Review, lang: str = "ja") -> str:
+    """A few plain sentences from ``review.numbers``: what the committee reads first."""
+    n = review.numbers
+    scope = describe_filters(review.filters, lang)
+    if not n:
+        return t("review.s.none", lang, scope=scope)
+    parts = [
+        t(
+            "review.s.scope",
+            lang,
+            a=fy_label(n["first_fy"], lang),
+            b=fy_label(n["latest_fy"], lang),
+            scope=scope,
+        )
+    ]
+    latest = fy_label(n["latest_fy"], lang)
+    if n["listed_latest_term"] is not None and n["latest_term"] is not None:
+        parts.append(
+            t(
+                "review.s.latest",
+                lang,
+                term=n["latest_term"],
+                listed=n["listed_latest_term"],
+                fy=latest,
+                evaluated=n["latest_evaluated"],
+                on=n["latest_on_target"],
+                rate=_pct(n["latest_rate"]),
+            )
+        )
+    if n.get("change") is not None:
+        key = (
+            "review.s.up"
+            if n["change"] > 0
+            else "review.s.down"
+            if n["change"] < 0
+            else "review.s.flat"
+        )
+        parts.append(t(key, lang, pt=_pt(n["change"]), prev=_pct(n["previous_rate"])))
+    if "goal_high" in n:
+        parts.append(
+            t(
+                "review.s.goals",
+                lang,
+                fy=latest,
+                high=n["goal_high"],
+                high_rate=_pct(n["goal_high_rate"]),
+                low=n["goal_low"],
+                low_rate=_pct(n["goal_low_rate"]),
+            )
+        )
+    if "covid_drop" in n:
+        parts.append(
+            t(
+                "review.s.covid",
+                lang,
+                pre=_pct(n["pre_covid_rate"]),
+                low_fy=fy_label(n["covid_low_fy"], lang),
+                low=_pct(n["covid_low_rate"]),
+                drop=_pt(n["covid_drop"]),
+            )
+        )
+        if n["latest_fy"] > COVID[1]:
+            parts.append(
+                t(
+                    "review.s.recovered" if n["recovered"] else "review.s.not_recovered",
+                    lang,
+                    fy=latest,
+                    rate=_pct(n["latest_rate"]),
+                )
+            )
+    return ("" if lang == "ja" else " ").join(parts)
+
+
+def level_table(df: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
+    """A review table with headers in the display language (counts, shares as %, rate as %)."""
+    name = f"group_name_{'en' if lang == 'en' else 'ja'}"
+    label = t(f"group.{group}", lang)
+    out = pd.DataFrame(
+        {
+            t("col.term", lang): [t("term.short", lang, v=v) for v in df["term_id"]],
+            label: [f"{k} {v}" for k, v in zip(df["group_key"], df[name], strict=True)],
+            t("col.initiatives", lang): df["initiatives"],
+            t("col.evaluations", lang): df["evaluations"],
+        }
+    )
+    for level in range(1, 6):
+        out[t("review.col.level_n", lang, v=level)] = df[f"level_{level}"]
+        out[t("review.col.level_share", lang, v=level)] = (df[f"share_{level}"] * 100).round(1)
+    out[t("col.rate", lang)] = (df["on_target_rate"] * 100).round(1)
+    return out
+
+
+def movers_table(
+    df: pd.DataFrame, lang: str, from_fy: int, to_fy: int, improved: bool, limit: int = 10
+) -> pd.DataFrame:
+    """The projects that improved (or declined) most between the two years."""
+    part = (
+        df[df["improvement"] > 0]
+        if improved
+        else df[df["improvement"] < 0].sort_values(
+            ["improvement", "to_level"], ascending=[True, False]
+        )
+    )
+    part = part.head(limit)
+    return pd.DataFrame(
+        {
+            t("col.name", lang): part[f"name_{'en' if lang == 'en' else 'ja'}"],
+            t("col.bureau", lang): part[f"department_name_{'en' if lang == 'en' else 'ja'}"],
+            fy_label(from_fy, lang): part["from_level"],
+            fy_label(to_fy, lang): part["to_level"],
+            t("review.col.change", lang): part["improvement"],
+            t("col.note", lang): part["note_ja"].fillna(""),
+        }
+    )

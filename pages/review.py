@@ -1,0 +1,115 @@
+"""総括評価 / Overall review: summary tables per term, the trend and COVID view, who improved and
+declined, what is below target, a summary written from the numbers, and the meeting pack."""
+
+import streamlit as st
+
+from analytics import charts, export
+from analytics.i18n import fy_label, t
+from analytics.report import CHROMIUM, build_pack
+from analytics.review import build_review, level_table, movers_table, summary_text
+from analytics.tables import exceptions_table, style_levels
+from ui.common import chart, current, md
+from ui.db import database
+
+run = current("review")
+lang = run.lang
+st.title(t("review.title", lang))
+st.caption(run.context)
+
+a, b = st.columns(2)
+compare_from = a.selectbox(
+    t("trends.from_year", lang),
+    run.years,
+    index=len(run.years) - 3,
+    format_func=lambda y: fy_label(y, lang),
+    key="rv_from",
+)
+compare_to = b.selectbox(
+    t("trends.to_year", lang),
+    run.years,
+    index=len(run.years) - 2,
+    format_func=lambda y: fy_label(y, lang),
+    key="rv_to",
+)
+review = build_review(run.con, run.filters, compare_from, compare_to)
+
+st.subheader(t("review.summary", lang))
+st.info(md(summary_text(review, lang)), icon=":material/summarize:")
+
+st.subheader(t("review.term_goal", lang))
+st.dataframe(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")
+with st.expander(t("review.term_direction", lang)):
+    st.dataframe(
+        level_table(review.term_direction, lang, "direction"), hide_index=True, width="stretch"
+    )
+
+st.subheader(t("review.trend", lang))
+left, right = st.columns(2)
+with left:
+    chart(
+        charts.on_target_by_year_and_group(
+            review.by_goal_year, lang, run.context, review.fiscal_years
+        ),
+        "review_trend",
+    )
+with right:
+    chart(
+        charts.covid_rate_by_year(review.covid, lang, run.context, review.fiscal_years),
+        "review_covid",
+    )
+
+st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
+left, right = st.columns(2)
+left.caption(t("review.improved", lang))
+left.dataframe(
+    movers_table(review.movers, lang, compare_from, compare_to, improved=True),
+    hide_index=True,
+    width="stretch",
+)
+right.caption(t("review.declined", lang))
+right.dataframe(
+    movers_table(review.movers, lang, compare_from, compare_to, improved=False),
+    hide_index=True,
+    width="stretch",
+)
+
+latest = fy_label(review.latest, lang) if review.latest else "—"
+st.subheader(t("review.below", lang, fy=latest))
+st.dataframe(
+    style_levels(exceptions_table(review.below_latest, lang), lang),
+    hide_index=True,
+    width="stretch",
+)
+
+
+def pack(kind: str):
+    def make() -> bytes:
+        con, _ = database().cursor()
+        try:
+            return build_pack(con, kind, run.filters, lang, (compare_from, compare_to))
+        finally:
+            con.close()
+
+    return make
+
+
+st.subheader(t("review.pack", lang))
+cols = st.columns(3)
+kinds = [
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("html", "text/html"),
+    ("pdf", "application/pdf"),
+]
+for col, (kind, mime) in zip(cols, kinds, strict=True):
+    if kind == "pdf" and not CHROMIUM.exists():
+        col.warning(t("review.no_chromium", lang))
+        continue
+    col.download_button(
+        t(f"review.pack_{kind}", lang),
+        data=pack(kind),
+        file_name=export.file_name("review", kind),
+        mime=mime,
+        key=f"pack_{kind}",
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -1,0 +1,230 @@
+"""The overall review: summary numbers against SQL written here, the same numbers in the text,
+and the meeting pack as XLSX, HTML and PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analytics.filters import Filters
+from analytics.i18n import t
+from analytics.report import CHROMIUM, build_pack
+from analytics.review import build_review, summary_text
+from tests.conftest import ROOT
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)"
+)
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs pdftotext (apt-get install poppler-utils)"
+)
+
+
+def one(con, sql, params=None):
+    return con.execute(sql, params or []).fetchone()
+
+
+def rate(con, where: str, params=None) -> float:
+    on, total = one(
+        con,
+        f"select count(*) filter (where achievement_level <= 3), count(*) from evaluations where {where}",
+        params,
+    )
+    return on / total
+
+
+def test_summary_numbers_equal_an_independent_computation(fixture_con):
+    n = build_review(fixture_con).numbers
+    latest = one(fixture_con, "select max(fiscal_year) from evaluations")[0]
+    assert n["latest_fy"] == latest == 2024
+    assert (
+        n["listed_latest_term"]
+        == one(fixture_con, "select count(*) from initiatives where term_id = 3")[0]
+        == 4
+    )
+    assert (
+        n["latest_evaluated"]
+        == one(fixture_con, "select count(*) from evaluations where fiscal_year = 2024")[0]
+    )
+    assert (
+        n["latest_on_target"]
+        == one(
+            fixture_con,
+            "select count(*) from evaluations where fiscal_year = 2024 and achievement_level <= 3",
+        )[0]
+        == 3
+    )
+    assert n["latest_rate"] == rate(fixture_con, "fiscal_year = 2024") == 0.75
+    assert (
+        n["change"]
+        == rate(fixture_con, "fiscal_year = 2024") - rate(fixture_con, "fiscal_year = 2023")
+        == 0.0
+    )
+    by_goal = dict(
+        fixture_con.execute(
+            """select d.goal_id, avg((e.achievement_level <= 3)::int) from evaluations e
+               join initiatives i using (initiative_id) join directions d using (direction_id)
+               where e.fiscal_year = 2024 group by 1"""
+        ).fetchall()
+    )
+    assert (n["goal_high"], n["goal_low"]) == (
+        1,
+        3,
+    )  # goals 1 and 2 tie at 100%: the lower id is named
+    assert n["goal_high_rate"] == by_goal[1] and n["goal_low_rate"] == by_goal[3] == 0.5
+    assert n["pre_covid_rate"] == rate(fixture_con, "fiscal_year between 2016 and 2019") == 7 / 8
+    assert (
+        (n["covid_low_fy"], n["covid_low_rate"])
+        == (2020, rate(fixture_con, "fiscal_year = 2020"))
+        == (2020, 0.0)
+    )
+    assert n["recovered"] is False
+
+
+def test_the_text_states_the_same_numbers(fixture_con):
+    review = build_review(fixture_con)
+    ja = summary_text(review, "ja")
+    for piece in [
+        "2016年度〜2024年度",
+        "第3期の取組4件のうち4件を評価し、3件（75.0%）",
+        "前年度（75.0%）と同じ水準",
+        "基本目標1が100.0%で最も高く",
+        "基本目標3が50.0%で最も低く",
+        "87.5%から",
+        "2020年度には0.0%へと87.5ポイント低下",
+        "まだ戻っていません",
+    ]:
+        assert piece in ja, piece
+    en = summary_text(review, "en")
+    assert "3 (75.0%) were on target" in en and "drop of 87.5 points" in en
+
+
+def test_the_text_names_its_filters_and_handles_an_empty_filter(fixture_con):
+    review = build_review(fixture_con, Filters(terms=(2,), covid="exclude"))
+    text = summary_text(review, "ja")
+    assert "第2期・コロナ影響ありを除く" in text and "2018年度〜2019年度" in text
+    empty = summary_text(build_review(fixture_con, Filters(search="該当なし")), "en")
+    assert empty == t("review.s.none", "en", scope="matching “該当なし”")
+
+
+def test_movers_between_two_years(fixture_con):
+    movers = build_review(fixture_con, from_fy=2023, to_fy=2024).movers
+    got = [(r.project_code, r.from_level, r.to_level, r.improvement) for r in movers.itertuples()]
+    assert got == [
+        ("10000010", 2, 1, 1),
+        ("30000010", 4, 3, 1),
+        ("20000010", 3, 3, 0),
+        ("30000020", 3, 4, -1),
+    ]
+
+
+def test_xlsx_pack_has_the_sheets_and_totals(fixture_con):
+    book = openpyxl.load_workbook(io.BytesIO(build_pack(fixture_con, "xlsx", Filters())))
+    assert book.sheetnames[0] == "表紙"
+    assert {
+        "期別・基本目標別の達成度",
+        "期別・取組の方向性別の達成度",
+        "グラフのデータ",
+        "評価データ",
+    } <= set(book.sheetnames)
+    term_goal = book["期別・基本目標別の達成度"]
+    header = [c.value for c in term_goal[1]]
+    evaluations = sum(
+        row[header.index("評価件数")] for row in term_goal.iter_rows(min_row=2, values_only=True)
+    )
+    assert evaluations == one(fixture_con, "select count(*) from evaluations")[0] == 24
+    rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合") + 1)
+    assert rate_cell.number_format == "0.0%" and rate_cell.value == 1.0  # term 1, goal 1: 2 of 2
+    assert book["評価データ"].max_row - 1 == 24
+    cover = {r[0]: r[1] for r in book["表紙"].iter_rows(values_only=True)}
+    assert cover["まとめ"] == summary_text(build_review(fixture_con), "ja")
+    assert term_goal.page_setup.orientation == "landscape"
+
+
+def test_html_pack_is_self_contained_and_escapes_data(fixture_con):
+    document = build_pack(fixture_con, "html", Filters()).decode("utf-8")
+    assert "<script" not in document and "http://" not in document and "https://" not in document
+    assert "&lt;img src=x onerror=alert(1)&gt;" in document and "<img src=x" not in document
+    assert document.count("<section") == 6 and "page-break-before: always" in document
+    if CHROMIUM.exists():
+        assert document.count('src="data:image/png;base64,') == 2
+
+
+@needs_chromium
+@needs_pdftotext
+def test_pdf_pack_has_a_page_per_section_and_the_summary(fixture_con, tmp_path):
+    pdf = tmp_path / "review.pdf"
+    pdf.write_bytes(build_pack(fixture_con, "pdf", Filters()))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 6
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = re.sub(r"\s+", "", text)
+    first_sentence = summary_text(build_review(fixture_con), "ja").split("。")[1] + "。"
+    assert re.sub(r"\s+", "", first_sentence) in flat
+
+
+def test_cli_writes_the_pack_with_url_filter_names(fixture_db_file, tmp_path):
+    out = tmp_path / "pack.xlsx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics.report",
+            "--out",
+            str(out),
+            "--db",
+            str(fixture_db_file),
+            "--term",
+            "3",
+            "--covid",
+            "exclude",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(out)
+    assert book["評価データ"].max_row - 1 == 11  # term 3 without B's COVID-affected FY2022
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics.report",
+            "--out",
+            str(tmp_path / "x.xlsx"),
+            "--db",
+            str(fixture_db_file),
+            "--covid",
+            "sometimes",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert bad.returncode == 2 and "--covid" in bad.stderr
+    wrong = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics.report",
+            "--out",
+            str(tmp_path / "x.docx"),
+            "--db",
+            str(fixture_db_file),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert wrong.returncode == 2 and not Path(tmp_path / "x.docx").exists()
