@@ -54,3 +54,13 @@ def fixture_con(fixture_db_file):
     con = duckdb.connect(str(fixture_db_file), read_only=True)
     yield con
     con.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests import reliability
+
+    path = reliability.write(ROOT)
+    if path:
+        terminalreporter.section("reliability: what was tried and what held")
+        terminalreporter.write_line(reliability.table())
+        terminalreporter.write_line(f"(also in {path.relative_to(ROOT)})")

@@ -410,3 +410,13 @@ def test_structure_only_build_then_city_lists(tmp_path):
     sheet = write(tmp_path, "eval.csv", "事業コード,年度,達成度\n40000001,2022,3\n")
     outcome = run_import([listing, sheet], db)
     assert outcome.added == {"initiatives": 1, "evaluations": 1}
+
+
+def test_rows_are_counted_like_a_spreadsheet_when_cells_hold_line_breaks(reference_db, tmp_path):
+    sheet = write(
+        tmp_path,
+        "multi.csv",
+        HEADER + f'{HUB},2023,3,,,,"一行目\n二行目\n三行目",\n{HUB},2024,9,,,,,\n',
+    )
+    outcome = run_import([sheet], reference_db)
+    assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{sheet}:3:達成度"]

@@ -28,7 +28,19 @@ class Problem:
 
     def __str__(self) -> str:
         row = "-" if self.row is None else str(self.row)
-        return f"{self.file}:{row}:{self.column or '-'}: {self.message}"
+        return printable(f"{self.file}:{row}:{self.column or '-'}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """One problem, one line: control characters and line separators from a sheet are escaped."""
+    return "".join(
+        ch
+        if ch == " " or unicodedata.category(ch)[0] not in "CZ" or ch == "\u3000"
+        else f"\\x{ord(ch):02x}"
+        if ord(ch) < 256
+        else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
 
 
 # field -> header spellings (compared after NFKC, lower case, spaces removed)
@@ -123,14 +135,21 @@ def _read_csv(name: str, data: bytes) -> tuple[list[tuple[int, list[str]]], list
         return [], [problem]
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    # Rows are counted as records, the way a spreadsheet shows them: a quoted cell with line
+    # breaks (common in 取組実績) is still one row.
     table = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        for cells in reader:
-            table.append((reader.line_num, cells))
+        for record, cells in enumerate(reader, start=1):
+            table.append((record, cells))
     except csv.Error as exc:
         return [], [
-            Problem(name, reader.line_num, None, f"CSVの形式が壊れています (malformed CSV): {exc}")
+            Problem(
+                name,
+                len(table) + 1,
+                None,
+                f"CSVの形式が壊れています（{reader.line_num}行目付近） (malformed CSV near line {reader.line_num}): {exc}",
+            )
         ]
     return table, []
 
@@ -266,7 +285,9 @@ def _to_sheet(
         f = lookup.get(header_key(raw))
         if f is None:
             warnings.append(
-                f"{name}:{header_row}:{label}: 不明な列のため読み飛ばします (unknown column ignored)"
+                printable(
+                    f"{name}:{header_row}:{label}: 不明な列のため読み飛ばします (unknown column ignored)"
+                )
             )
         elif f in columns:
             problems.append(
