@@ -391,8 +391,9 @@ def level_label(level: int, lang: str = "ja", with_number: bool = True) -> str:
     return f"{int(level)} {label}" if with_number else label
 
 
-def next_step_label(step: str | None, lang: str = "ja") -> str:
-    if not step:
+def next_step_label(step: object, lang: str = "ja") -> str:
+    """'Ⅱ 改善しながら継続'; '' when none was given (None, or NaN as pandas reads a NULL)."""
+    if not isinstance(step, str) or not step:
         return ""
     return f"{step} {(NEXT_STEP_LABELS_EN if lang == 'en' else NEXT_STEP_LABELS_JA)[step]}"
 

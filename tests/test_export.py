@@ -102,3 +102,19 @@ def test_english_headers_in_english_mode(fixture_con):
     frame = export.export_frame(queries.evaluations(fixture_con), "en")
     assert list(frame.columns[:4]) == ["Fiscal year", "Term", "Goal", "Goal name"]
     assert set(frame["COVID impact"]) == {"yes", "no"}
+
+
+def test_evaluations_without_next_step_or_notes_export(fixture_con):
+    # Sheets may leave 今後の方向性 and 備考 out: NULL in the database, NaN in pandas.
+    rows = queries.evaluations(fixture_con, Filters(terms=(3,)))
+    rows.loc[rows.index[0], ["next_step", "note_ja", "results_ja"]] = [None, None, None]
+    rows["next_step"] = (
+        rows["next_step"].astype(object).where(rows["next_step"].notna(), float("nan"))
+    )
+    frame = export.export_frame(rows, "ja")
+    assert (
+        frame.iloc[0]["今後の方向性"] == ""
+        and frame.iloc[0]["備考"] == ""
+        and frame.iloc[0]["取組実績"] == ""
+    )
+    assert frame.iloc[1]["今後の方向性"] == "Ⅱ 改善しながら継続"
