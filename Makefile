@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(DASHBOARD_DB),data/kawasaki.duckdb)
 PORT ?= 8501
 
-.PHONY: run test lint format db rebuild-db clean
+.PHONY: run test soak lint format db rebuild-db clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ run: $(VENV)/.installed $(DB)
 
 test: $(VENV)/.installed $(DB)
 	$(PY) -m pytest -q
+
+# The long form of the reliability tests (minutes, not seconds): more fuzzed sheets with random
+# seeds, more killed imports, 20 browser sessions for 60 s.
+soak: $(VENV)/.installed $(DB)
+	FUZZ_EXAMPLES=20000 FUZZ_SOAK=1 CRASH_IMPORTS=100 LOAD_SESSIONS=20 LOAD_SECONDS=60 \
+		$(PY) -m pytest -q tests/test_fuzz_import.py tests/test_crash_safety.py tests/test_concurrency.py tests/test_hostile.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -131,6 +131,7 @@ def review_xlsx(review: Review, lang: str, rows: pd.DataFrame) -> bytes:
 
     def sheet(title: str, frame: pd.DataFrame, percent: tuple[str, ...] = ()) -> None:
         ws = book.create_sheet(title[:31])
+        frame = export.neutralise(frame)  # any text a spreadsheet would run as a formula
         ws.append(list(frame.columns))
         for values in frame.itertuples(index=False):
             ws.append(

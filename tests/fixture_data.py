@@ -29,6 +29,7 @@ from analytics.ingest.build import STRUCTURE_TABLES, create_schema, insert_frame
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_NOTE = "=SUM(A1)"
+MARKDOWN_NOTE = "**太字** [link](javascript:alert(1)) <b>b</b>"
 
 INITIATIVES = [
     # initiative_id, code, term, direction, bureau, name_ja, name_en, new_or_expanded
@@ -98,9 +99,9 @@ EVALUATIONS = [
     ("T3-20000010", 2024, 3, False, False, None),
     ("T3-30000010", 2022, 3, False, False, None),
     ("T3-30000010", 2023, 4, False, False, "人員不足"),
-    ("T3-30000010", 2024, 3, False, False, None),
+    ("T3-30000010", 2024, 3, False, False, HOSTILE_NOTE),
     ("T3-30000020", 2022, 3, False, False, None),
-    ("T3-30000020", 2023, 3, False, False, None),
+    ("T3-30000020", 2023, 3, False, False, MARKDOWN_NOTE),
     ("T3-30000020", 2024, 4, False, False, HOSTILE_NOTE),
     ("T1-40000010", 2016, 4, False, False, "遅延"),
     ("T1-40000010", 2017, 3, False, False, None),

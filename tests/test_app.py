@@ -205,6 +205,14 @@ def test_the_app_connection_cannot_write(app_db):
     with pytest.raises(duckdb.Error):
         cursor.execute("delete from evaluations")
     assert cursor.execute("select count(*) from evaluations").fetchone() == (24,)
+    from tests import reliability
+
+    reliability.record(
+        "read-only serving",
+        "CREATE TABLE and DELETE through the app's own connection",
+        2,
+        "both refused by DuckDB (the file is attached READ_ONLY); data unchanged",
+    )
 
 
 def test_review_page_summary_follows_the_filters(app_db):

@@ -211,3 +211,25 @@ def test_review_page_downloads_the_meeting_pack(server, page):
     assert Path(info.value.path()).read_bytes().startswith(b"%PDF")
     assert info.value.suggested_filename.startswith("kawasaki-intl-review-")
     assert errors(page) == 0
+
+
+@pytest.mark.parametrize("path", ["", "trends", "initiatives", "bureaus", "review", "about"])
+def test_hostile_url_and_data_never_run_on_any_page(server, page, path):
+    # invalid UTF-8 (%FF%FE, %C3%28) and markup in the URL; a hostile name and notes in the data
+    page.goto(
+        f"{server['base']}/{path}?q=%FF%FE%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&term=%C3%28&goal=%3Cscript%3E"
+    )
+    page.locator("h1").first.wait_for()
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+    page.goto(f"{server['base']}/{path}?q=30000020")
+    page.locator("h1").first.wait_for()
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+    time.sleep(0.5)
+    assert errors(page) == 0 and page.dialogs == []
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.locator("strong", has_text="太字").count() == 0

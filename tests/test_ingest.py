@@ -382,6 +382,14 @@ def test_refuses_directory_symlink_and_non_duckdb_paths(tmp_path, reference_db):
         with pytest.raises(StoreError):
             run_import([sheet], target)
     assert text.read_text() == "hello, not a database"
+    from tests import reliability
+
+    reliability.record(
+        "importer target checks",
+        "import into a directory, a symlink to the served file, and a text file named .duckdb",
+        3,
+        "each refused with a one-line message; nothing written",
+    )
 
 
 def test_build_will_not_discard_imported_rows_without_force(reference_db, tmp_path):
