@@ -130,6 +130,69 @@ def _cp932_safe(cell: str, row: int, column: str, problems: list[Unencodable]) -
         return "".join(out)
 
 
+XLSX_MAX_ROWS = 100_000  # past this a workbook is slow to build and to open; the CSV has every row
+BATCH_ROWS = 50_000
+
+
+def csv_for_filter(con, filters, lang: str = "ja", encoding: str = "utf-8-sig") -> bytes:
+    """Every row of the filter as CSV, built batch by batch into one buffer: the only full copy.
+    Characters CP932 cannot hold become '?' (``cp932_problems`` lists them beforehand)."""
+    from analytics import queries
+
+    sql, params = queries.prepare("evaluations", filters)
+    result = con.execute(sql, params)
+    out = io.BytesIO()
+    header = True
+    while True:
+        chunk = result.fetch_df_chunk(max(1, BATCH_ROWS // 2048))
+        if chunk.empty and not header:
+            break
+        frame = (
+            export_frame(chunk, lang) if not chunk.empty else export_frame(chunk.iloc[0:0], lang)
+        )
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\r\n")
+        if header:
+            writer.writerow(frame.columns)
+            header = False
+        writer.writerows(frame.itertuples(index=False))
+        data = text.getvalue()
+        if encoding == "utf-8-sig" and out.tell() == 0:
+            out.write(b"\xef\xbb\xbf")
+        out.write(
+            data.encode("cp932", errors="replace") if encoding == "cp932" else data.encode("utf-8")
+        )
+        if chunk.empty:
+            break
+    return out.getvalue()
+
+
+def cp932_problems(text_values: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(field, character, an example value) for every character of the download CP932 cannot hold."""
+    found: dict[tuple[str, str], str] = {}
+    for field, value in zip(text_values["field"], text_values["value"], strict=True):
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("cp932")
+        except UnicodeEncodeError:
+            for ch in value:
+                try:
+                    ch.encode("cp932")
+                except UnicodeEncodeError:
+                    found.setdefault((field, ch), value[:40])
+    return [(f, ch, example) for (f, ch), example in sorted(found.items())]
+
+
+def estimate_csv_bytes(sample: pd.DataFrame, rows: int, lang: str = "ja") -> int:
+    """Size of the full CSV, from the size of a sample of its rows."""
+    if sample.empty or rows == 0:
+        return 0
+    data, _ = csv_bytes(export_frame(sample, lang))
+    header = len(",".join(export_frame(sample.iloc[0:0], lang).columns).encode()) + 5
+    return int(header + (len(data) - header) / len(sample) * rows)
+
+
 def xlsx_bytes(frame: pd.DataFrame, about: list[tuple[str, str]], lang: str = "ja") -> bytes:
     """A workbook: the rows on the first sheet; the filters, as-of date and provenance on the second."""
     import openpyxl
@@ -140,7 +203,7 @@ def xlsx_bytes(frame: pd.DataFrame, about: list[tuple[str, str]], lang: str = "j
     data = book.active
     data.title = "Evaluations" if lang == "en" else "評価データ"
     data.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
+    for row in frame.head(XLSX_MAX_ROWS).itertuples(index=False):
         data.append([_xlsx_value(v) for v in row])
     for cell in data[1]:
         cell.font = Font(bold=True)

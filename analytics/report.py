@@ -188,7 +188,7 @@ def review_xlsx(review: Review, lang: str, rows: pd.DataFrame) -> bytes:
         sheet(
             t("review.declined", lang),
             movers_table(
-                review.movers, lang, review.from_fy, review.to_fy, improved=False, limit=1000
+                review.declined, lang, review.from_fy, review.to_fy, improved=False, limit=1000
             ),
         )
     from analytics.tables import exceptions_table
@@ -301,7 +301,7 @@ def review_html(
         sections.append(
             f"<section><h2>{e(t('review.movers', lang, a=a, b=b))}</h2>"
             f"<h3>{e(t('review.improved', lang))}</h3>{_table(movers_table(review.movers, lang, review.from_fy, review.to_fy, True))}"
-            f"<h3>{e(t('review.declined', lang))}</h3>{_table(movers_table(review.movers, lang, review.from_fy, review.to_fy, False))}</section>"
+            f"<h3>{e(t('review.declined', lang))}</h3>{_table(movers_table(review.declined, lang, review.from_fy, review.to_fy, False))}</section>"
         )
     from analytics.tables import exceptions_table
 

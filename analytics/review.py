@@ -26,7 +26,8 @@ class Review:
     term_goal: pd.DataFrame  # review_by_term_and_group, goal
     term_direction: pd.DataFrame  # review_by_term_and_group, direction
     covid: pd.DataFrame  # covid_rate_by_year
-    movers: pd.DataFrame  # movers between from_fy and to_fy
+    movers: pd.DataFrame  # most improved first, between from_fy and to_fy (capped)
+    declined: pd.DataFrame  # most declined first (capped)
     below_latest: pd.DataFrame  # below_target in the latest year
     listed_latest_term: int | None  # initiatives listed in the latest year's term (filters applied)
     fiscal_years: pd.DataFrame
@@ -37,15 +38,21 @@ class Review:
         return self.numbers.get("latest_fy")
 
 
+ROWS = 1000  # the longest list a review table holds
+
+
 def build_review(
-    con, filters: Filters | None = None, from_fy: int | None = None, to_fy: int | None = None
+    con,
+    filters: Filters | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+    rows: int = ROWS,
 ) -> Review:
     filters = filters or Filters()
     by_year = queries.on_target_by_year_and_group(con, filters, group="none")
     latest = int(by_year["fiscal_year"].max()) if not by_year.empty else None
     to_fy = to_fy or latest
     from_fy = from_fy or (to_fy - 1 if to_fy else None)
-    below = queries.below_target(con, filters)
     listed = None
     if latest is not None:
         term = int(queries.fiscal_years(con).set_index("fiscal_year").at[latest, "term_id"])
@@ -59,10 +66,17 @@ def build_review(
         term_goal=queries.review_by_term_and_group(con, filters, group="goal"),
         term_direction=queries.review_by_term_and_group(con, filters, group="direction"),
         covid=queries.covid_rate_by_year(con, filters),
-        movers=queries.movers(con, from_fy, to_fy, filters)
+        movers=queries.movers(con, from_fy, to_fy, filters, limit=rows)
         if from_fy and to_fy
         else pd.DataFrame(),
-        below_latest=below[below["fiscal_year"] == latest] if latest else below.iloc[0:0],
+        declined=queries.movers(con, from_fy, to_fy, filters, limit=rows, declined=True)
+        if from_fy and to_fy
+        else pd.DataFrame(),
+        below_latest=queries.below_target(
+            con, filters.narrowed(fy_from=latest, fy_to=latest), limit=rows
+        )
+        if latest
+        else queries.below_target(con, filters, limit=0),
         listed_latest_term=listed,
         fiscal_years=queries.fiscal_years(con),
     )
@@ -222,7 +236,21 @@ def level_table(df: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
 def movers_table(
     df: pd.DataFrame, lang: str, from_fy: int, to_fy: int, improved: bool, limit: int = 10
 ) -> pd.DataFrame:
-    """The projects that improved (or declined) most between the two years."""
+    """The projects that improved (or declined) most between the two years (review.movers holds the
+    most improved, review.declined the most declined)."""
+    if "improvement" not in df:
+        df = pd.DataFrame(
+            columns=[
+                "name_ja",
+                "name_en",
+                "department_name_ja",
+                "department_name_en",
+                "from_level",
+                "to_level",
+                "improvement",
+                "note_ja",
+            ]
+        )
     part = (
         df[df["improvement"] > 0]
         if improved

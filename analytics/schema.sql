@@ -136,40 +136,5 @@ join directions d on d.direction_id = i.direction_id
 join goals g on g.goal_id = d.goal_id
 join departments dp on dp.department_id = i.department_id;
 
-create view evaluation_facts as
-select
-    f.*exclude (source, first_fy, last_fy, description_ja),
-    e.fiscal_year,
-    e.achievement_level,
-    e.achievement_level <= 3 as on_target,
-    e.covid_impact,
-    e.disaster_impact,
-    e.next_step,
-    e.results_ja,
-    e.note_ja,
-    e.source
-from evaluations e
-join initiative_facts f on f.initiative_id = e.initiative_id;
-
--- Each evaluation with the same project's level the fiscal year before (followed across terms by
--- project code) and the change: improved, same, declined, or new (not evaluated the year before).
--- Level 1 is best, so a lower number is an improvement.
-create view evaluation_changes as
-with history as (
-    select
-        e.*,
-        lag(e.achievement_level) over w as lagged_level,
-        lag(e.fiscal_year) over w as lagged_fiscal_year
-    from evaluation_facts e
-    window w as (partition by e.project_key order by e.fiscal_year)
-)
-select
-    history.*exclude (lagged_level, lagged_fiscal_year),
-    case when lagged_fiscal_year = fiscal_year - 1 then lagged_level end as previous_level,
-    case
-        when lagged_fiscal_year is distinct from fiscal_year - 1 then 'new'
-        when achievement_level < lagged_level then 'improved'
-        when achievement_level > lagged_level then 'declined'
-        else 'same'
-    end as change
-from history;
+-- evaluation_facts (one row per evaluation, everything the queries filter or read) is a table,
+-- not a view: analytics/facts.sql rebuilds it after every build and import.

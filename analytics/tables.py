@@ -135,13 +135,12 @@ def style_levels(table: pd.DataFrame, lang: str) -> Styler:
     return table.style.map(paint, subset=level_columns)
 
 
-def initiative_choices(df: pd.DataFrame, lang: str) -> dict[str, str]:
-    """project key -> label for the initiative picker, from the evaluations of the filter."""
-    latest = df.sort_values("fiscal_year").drop_duplicates("project_code", keep="last")
-    keys = latest["project_code"].where(latest["project_code"].notna(), latest["initiative_id"])
+def initiative_choices(initiative_list: pd.DataFrame, lang: str) -> dict[str, str]:
+    """project key -> label for the initiative picker (from the initiative_list query)."""
+    names = initiative_list[f"name_{lang}"]
+    keys = initiative_list["project_key"]
     labels = [
-        f"{n}（{c}）" if lang == "ja" else f"{n} ({c})"
-        for n, c in zip(latest[f"name_{lang}"], keys, strict=True)
+        f"{n}（{k}）" if lang == "ja" else f"{n} ({k})" for n, k in zip(names, keys, strict=True)
     ]
     return dict(sorted(zip(keys, labels, strict=True), key=lambda kv: kv[1]))
 

@@ -8,7 +8,7 @@ from analytics import tables
 from analytics.config import TEMPLATE_DIR
 from analytics.i18n import fy_label, level_label, next_step_label, t
 from analytics.labels import NEXT_STEP_LABELS_JA
-from ui.common import current, query
+from ui.common import TABLE_ROWS, current, query, shown_of
 
 run = current("about")
 lang = run.lang
@@ -70,9 +70,13 @@ st.dataframe(
     ),
     hide_index=True,
 )
-missing = tables.missing_evaluations(query("coverage"), lang)
-with st.expander(t("about.missing_list", lang, n=len(missing))):
+missing_total = int(by_year["missing"].sum())
+with st.expander(t("about.missing_list", lang, n=f"{missing_total:,}")):
+    missing = tables.missing_evaluations(
+        query("coverage", limit=TABLE_ROWS, missing_only=True), lang
+    )
     st.dataframe(missing, hide_index=True, width="stretch")
+    shown_of(len(missing), missing_total, lang)
 
 st.subheader(t("about.import_log", lang))
 st.dataframe(query("import_log"), hide_index=True, width="stretch")

@@ -4,16 +4,17 @@ import streamlit as st
 
 from analytics import charts, tables
 from analytics.i18n import next_step_label, t
-from ui.common import chart, current, downloads, md, query
+from ui.common import PICKER_ROWS, TABLE_ROWS, chart, current, downloads, md, query, shown_of
 
 run = current("initiatives")
 lang = run.lang
 st.title(t("initiatives.title", lang))
 st.caption(run.context)
 
-evaluations = query("evaluations")
+evaluations = query("evaluations", limit=TABLE_ROWS)
+total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
-st.caption(t("initiatives.count", lang, n=len(table)))
+st.caption(t("initiatives.count", lang, n=f"{total:,}"))
 flag = st.column_config.CheckboxColumn
 picked = st.dataframe(
     tables.style_levels(table, lang),
@@ -29,7 +30,8 @@ picked = st.dataframe(
     },
 )
 
-choices = tables.initiative_choices(evaluations, lang)
+shown_of(len(table), total, lang)
+choices = tables.initiative_choices(query("initiative_list", limit=PICKER_ROWS), lang)
 rows = picked.selection.rows if picked else []
 if rows:
     row = evaluations.iloc[rows[0]]

@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import charts, tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import chart, current, downloads, percent, query
+from ui.common import TABLE_ROWS, chart, current, downloads, percent, query, shown_of
 
 run = current("overview")
 lang = run.lang
@@ -52,9 +52,15 @@ with right:
 st.caption(t("chart.click_hint", lang))
 
 st.subheader(t("overview.below_latest", lang, fy=fy_label(latest, lang) if latest else "—"))
-below = query("below_target")
-below_latest = below[below["fiscal_year"] == latest] if latest else below.iloc[0:0]
-if below_latest.empty:
+if latest:
+    below_latest = query(
+        "below_target", filters=run.filters.narrowed(fy_from=latest, fy_to=latest), limit=TABLE_ROWS
+    )
+    by_year = query("on_target_by_year_and_group", group="none")
+    below_count = int(by_year.loc[by_year["fiscal_year"] == latest, "below_target"].sum())
+else:
+    below_latest, below_count = None, 0
+if not below_count:
     st.success(t("overview.none_below", lang))
 else:
     st.dataframe(
@@ -62,5 +68,6 @@ else:
         hide_index=True,
         width="stretch",
     )
+    shown_of(len(below_latest), below_count, lang)
 
 downloads("overview")

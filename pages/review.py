@@ -68,7 +68,7 @@ left.dataframe(
 )
 right.caption(t("review.declined", lang))
 right.dataframe(
-    movers_table(review.movers, lang, compare_from, compare_to, improved=False),
+    movers_table(review.declined, lang, compare_from, compare_to, improved=False),
     hide_index=True,
     width="stretch",
 )

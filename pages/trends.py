@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import charts, tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import chart, current, downloads, query
+from ui.common import TABLE_ROWS, chart, current, downloads, query
 
 run = current("trends")
 lang = run.lang
@@ -134,7 +134,9 @@ with changes:
         "transitions",
     )
     st.subheader(t("trends.declines", lang))
-    declines = query("declines")
+    declines = query("declines", limit=TABLE_ROWS)
+    changes = query("changes_by_year")
+    declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
     st.dataframe(
         tables.style_levels(tables.exceptions_table(declines, lang, with_previous=True), lang),
         hide_index=True,

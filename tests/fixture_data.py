@@ -25,7 +25,13 @@ import duckdb
 import pandas as pd
 
 from analytics.config import REFERENCE_DIR
-from analytics.ingest.build import STRUCTURE_TABLES, create_schema, insert_frame, read_reference
+from analytics.ingest.build import (
+    STRUCTURE_TABLES,
+    create_schema,
+    insert_frame,
+    read_reference,
+    refresh_facts,
+)
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_NOTE = "=SUM(A1)"
@@ -142,6 +148,7 @@ def build_fixture(db: Path) -> None:
         evaluations["term_id"] = evaluations["initiative_id"].str[1].astype(int)
         evaluations = evaluations.assign(next_step="Ⅱ", results_ja="テスト実績", source="fixture")
         insert_frame(con, "evaluations", evaluations)
+        refresh_facts(con)
         con.execute(
             "insert into dataset_provenance values ('fixture', 'sample', 'テスト用データ', 'Test data', 'tests/fixture_data.py')"
         )

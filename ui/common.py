@@ -18,6 +18,9 @@ from analytics.filters import Filters
 from analytics.i18n import describe_filters, t
 from ui.db import FileVersion, database
 
+TABLE_ROWS = 2000  # rows a table sends to the browser; the download has them all
+PICKER_ROWS = 3000  # choices in the initiative picker; search narrows the rest
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 
@@ -112,11 +115,16 @@ def chart(fig: go.Figure, key: str, on_click=None) -> None:
 
 
 def downloads(key: str) -> None:
-    """Exactly the rows of the current filter, as CSV (UTF-8 with BOM or CP932) or XLSX."""
+    """Exactly the rows of the current filter, as CSV (UTF-8 with BOM or CP932) or XLSX.
+
+    Nothing is built until a button is clicked; the size is stated first."""
     run = st.session_state["_active_run"]
     lang = run.lang
-    frame = export.export_frame(query("evaluations"), lang)
-    with st.expander(t("download.header", lang, n=len(frame)), icon=":material/download:"):
+    rows = query("headline")["evaluations"] or 0
+    size = export.estimate_csv_bytes(query("evaluations", limit=200), rows, lang)
+    with st.expander(
+        t("download.header", lang, n=f"{rows:,}", size=_size(size)), icon=":material/download:"
+    ):
         encoding = st.radio(
             t("download.encoding", lang),
             ["utf-8-sig", "cp932"],
@@ -124,35 +132,53 @@ def downloads(key: str) -> None:
             horizontal=True,
             key=f"{key}_encoding",
         )
-        data, problems = export.csv_bytes(frame, encoding)
-        if problems:
-            st.warning(t("download.cp932_problems", lang, n=len(problems)))
-            st.dataframe(
-                pd.DataFrame(
-                    [(p.row, p.column, p.character, f"U+{ord(p.character):04X}") for p in problems],
-                    columns=["row", "column", "char", "code"],
-                ),
-                hide_index=True,
-                height=160,
-            )
+        if encoding == "cp932":
+            problems = export.cp932_problems(query("text_values"))
+            if problems:
+                st.warning(t("download.cp932_problems", lang, n=len(problems)))
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            (t(f"download.field.{f}", lang), ch, f"U+{ord(ch):04X}", example)
+                            for f, ch, example in problems
+                        ],
+                        columns=[
+                            t("download.col.field", lang),
+                            t("download.col.char", lang),
+                            "Unicode",
+                            t("download.col.example", lang),
+                        ],
+                    ),
+                    hide_index=True,
+                    height=160,
+                )
+        filters = run.filters
+
+        def make_csv() -> bytes:
+            con, _ = database().cursor()
+            try:
+                return export.csv_for_filter(con, filters, lang, encoding)
+            finally:
+                con.close()
+
         left, right = st.columns(2)
         left.download_button(
             t("download.csv", lang),
-            data=data,
+            data=make_csv,
             file_name=export.file_name("evaluations", "csv"),
             mime="text/csv",
             key=f"{key}_csv",
             icon=":material/table_view:",
             on_click="ignore",
         )
-        status = queries.data_status(run.con)
+        status = query("data_status")
         about = [
             (t("download.about.filters", lang), run.context),
             (
                 t("download.about.query", lang),
-                "&".join(f"{k}={v}" for k, v in run.filters.to_query().items()) or "-",
+                "&".join(f"{k}={v}" for k, v in filters.to_query().items()) or "-",
             ),
-            (t("download.about.rows", lang), str(len(frame))),
+            (t("download.about.rows", lang), str(min(rows, export.XLSX_MAX_ROWS))),
             (t("download.about.as_of", lang), status.get("as_of") or "-"),
             (t("download.about.generated", lang), datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M")),
             (
@@ -165,15 +191,51 @@ def downloads(key: str) -> None:
                 ),
             ),
         ]
+        if rows > export.XLSX_MAX_ROWS:
+            about.append(
+                (
+                    t("download.about.capped", lang),
+                    t(
+                        "download.xlsx_capped",
+                        lang,
+                        n=f"{export.XLSX_MAX_ROWS:,}",
+                        total=f"{rows:,}",
+                    ),
+                )
+            )
+            right.caption(
+                t("download.xlsx_capped", lang, n=f"{export.XLSX_MAX_ROWS:,}", total=f"{rows:,}")
+            )
+
+        def make_xlsx() -> bytes:
+            con, _ = database().cursor()
+            try:
+                frame = export.export_frame(
+                    queries.evaluations(con, filters, limit=export.XLSX_MAX_ROWS), lang
+                )
+            finally:
+                con.close()
+            return export.xlsx_bytes(frame, about, lang)
+
         right.download_button(
             t("download.xlsx", lang),
-            data=lambda: export.xlsx_bytes(frame, about, lang),
+            data=make_xlsx,
             file_name=export.file_name("evaluations", "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",
             icon=":material/grid_on:",
             on_click="ignore",
         )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:,.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3)):,} KB"
+
+
+def shown_of(shown: int, total: int, lang: str) -> None:
+    """Say when a table shows only part of the filter's rows."""
+    if total > shown:
+        st.caption(t("table.capped", lang, n=f"{shown:,}", total=f"{total:,}"))
 
 
 def percent(value: float | None) -> str:

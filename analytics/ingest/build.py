@@ -12,6 +12,8 @@ import pandas as pd
 from analytics.config import REFERENCE_DIR, SCHEMA_FILE
 from analytics.ingest import store
 
+FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
+
 # Load order follows the foreign keys.
 STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments"]
 SAMPLE_TABLES = ["initiatives", "evaluations"]
@@ -26,6 +28,11 @@ def read_reference(name: str, reference_dir: Path) -> pd.DataFrame:
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild evaluation_facts from the tables (after every change to them)."""
+    con.execute(FACTS_FILE.read_text(encoding="utf-8"))
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -78,6 +85,7 @@ def build(
                 )
             insert_frame(con, table, frame)
             counts[table] = len(frame)
+        refresh_facts(con)
         now = datetime.now().replace(microsecond=0)
         con.execute(
             "insert into import_log values (1, ?, ?, ?, 'reference', ?, 0, 0)",

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from analytics.ingest import store, values
-from analytics.ingest.build import insert_frame
+from analytics.ingest.build import insert_frame, refresh_facts
 from analytics.ingest.sheets import Problem, Sheet, read_sheet
 
 EVALUATION_FIELDS = [
@@ -173,6 +173,7 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
                 ["initiative_id", "fiscal_year"],
                 new_evaluations,
             )
+            refresh_facts(con)
             next_id = con.execute(
                 "select coalesce(max(import_id), 0) + 1 from import_log"
             ).fetchone()[0]

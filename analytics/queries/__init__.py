@@ -75,8 +75,8 @@ def _group(group: str) -> str:
     return group
 
 
-def evaluations(con, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "evaluations", filters)
+def evaluations(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+    return run(con, "evaluations", filters, limit=limit)
 
 
 def achievement_by_year_and_group(
@@ -115,12 +115,12 @@ def transitions(con, from_fy: int, to_fy: int, filters: Filters | None = None) -
     return run(con, "transitions", filters, from_fy=int(from_fy), to_fy=int(to_fy))
 
 
-def below_target(con, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "below_target", filters)
+def below_target(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+    return run(con, "below_target", filters, limit=limit)
 
 
-def declines(con, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "declines", filters)
+def declines(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+    return run(con, "declines", filters, limit=limit)
 
 
 def initiative_history(con, project_key: str) -> pd.DataFrame:
@@ -135,11 +135,13 @@ def headline(con, filters: Filters | None = None) -> dict:
     }
 
 
-def coverage(con, filters: Filters | None = None) -> pd.DataFrame:
+def coverage(
+    con, filters: Filters | None = None, limit: int | None = None, missing_only: bool = False
+) -> pd.DataFrame:
     filters = filters or Filters()
     lo = filters.fy_from if filters.fy_from is not None else 0
     hi = filters.fy_to if filters.fy_to is not None else 9999
-    return run(con, "coverage", filters, fy_lo=lo, fy_hi=hi)
+    return run(con, "coverage", filters, limit=limit, fy_lo=lo, fy_hi=hi, missing_only=missing_only)
 
 
 def coverage_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
@@ -161,8 +163,31 @@ def review_by_term_and_group(
     return run(con, "review_by_term_and_group", filters, group=group)
 
 
-def movers(con, from_fy: int, to_fy: int, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "movers", filters, from_fy=int(from_fy), to_fy=int(to_fy))
+def movers(
+    con,
+    from_fy: int,
+    to_fy: int,
+    filters: Filters | None = None,
+    limit: int | None = None,
+    declined: bool = False,
+) -> pd.DataFrame:
+    return run(
+        con,
+        "movers",
+        filters,
+        limit=limit,
+        from_fy=int(from_fy),
+        to_fy=int(to_fy),
+        declined=declined,
+    )
+
+
+def initiative_list(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+    return run(con, "initiative_list", filters, limit=limit)
+
+
+def text_values(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "text_values", filters)
 
 
 def achievement_tree(con, filters: Filters | None = None) -> pd.DataFrame:

@@ -30,4 +30,5 @@ final as (
 )
 
 select * from final
+where not $missing_only or not evaluated
 order by fiscal_year, goal_id, direction_id, initiative_id

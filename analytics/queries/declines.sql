@@ -18,6 +18,6 @@ select
     disaster_impact,
     results_ja,
     note_ja
-from evaluation_changes
+from evaluation_facts
 where change = 'declined' and /* evaluation filters */ true
 order by level_drop desc, achievement_level desc, fiscal_year desc, project_code

@@ -1,6 +1,7 @@
 -- One row per project evaluated in both $from_fy and $to_fy (followed across terms by project
 -- code): its level in each year and the change (positive = improved, since level 1 is best),
--- most improved first. The filters select projects by their $to_fy evaluation.
+-- most improved first (most declined first with $declined). The filters select projects by their
+-- $to_fy evaluation.
 with later as (
     select *
     from evaluation_facts
@@ -34,4 +35,4 @@ final as (
 )
 
 select * from final
-order by improvement desc, to_level, project_key
+order by case when $declined then improvement else -improvement end, case when $declined then -to_level else to_level end, project_key

@@ -21,6 +21,6 @@ select
     disaster_impact,
     results_ja,
     note_ja
-from evaluation_changes
+from evaluation_facts
 where /* evaluation filters */ true
 order by fiscal_year, project_key
