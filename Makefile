@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(DASHBOARD_DB),data/kawasaki.duckdb)
 PORT ?= 8501
 
-.PHONY: run test soak lint format db rebuild-db clean
+.PHONY: run test soak bench lint format db rebuild-db clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(VENV)/.installed $(DB)
 soak: $(VENV)/.installed $(DB)
 	FUZZ_EXAMPLES=20000 FUZZ_SOAK=1 CRASH_IMPORTS=100 LOAD_SESSIONS=20 LOAD_SECONDS=60 \
 		$(PY) -m pytest -q tests/test_fuzz_import.py tests/test_crash_safety.py tests/test_concurrency.py tests/test_hostile.py
+
+# Benchmarks at 10 000, 1 000 000 and 10 000 000 evaluations (databases generated once into
+# /tmp/kawasaki-bench). Prints Markdown tables; see docs/benchmarks.md.
+bench: $(VENV)/.installed
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -79,3 +79,21 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def steady_page_mode() -> None:
+    """Run AppTest the way a real server runs after its first request.
+
+    Streamlit starts in its legacy "pages folder" mode when a pages/ folder exists and leaves it
+    for good once dashboard.py calls st.navigation. AppTest puts it back before every run, which
+    no server does. (The first request of a fresh server — a shared deep link — is tested in a
+    real browser in test_browser.py.)"""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+
+    class SteadyPagesManager(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    app_test.PagesManager = SteadyPagesManager

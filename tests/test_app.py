@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import t
+from tests import servers
 from tests.conftest import ROOT
 
 PAGES = [
@@ -24,21 +25,11 @@ TIMEOUT = 60
 
 @pytest.fixture(autouse=True)
 def steady_page_mode(monkeypatch):
-    """Run AppTest the way a real server runs after its first request.
-
-    Streamlit starts in its legacy "pages folder" mode when a pages/ folder exists and leaves it
-    for good once dashboard.py calls st.navigation. AppTest puts it back before every run, which
-    no server does. (The first request of a fresh server — a shared deep link — is tested in a
-    real browser in test_browser.py.)"""
+    """AppTest in a real server's steady page mode (see tests/servers.py)."""
     import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.pages_manager import PagesManager
 
-    class SteadyPagesManager(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", SteadyPagesManager)
+    monkeypatch.setattr(app_test, "PagesManager", app_test.PagesManager)  # restored after the test
+    servers.steady_page_mode()
 
 
 @pytest.fixture

@@ -107,8 +107,8 @@ def covid_rate_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "covid_rate_by_year", filters)
 
 
-def year_over_year(con, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "year_over_year", filters)
+def year_over_year(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+    return run(con, "year_over_year", filters, limit=limit)
 
 
 def transitions(con, from_fy: int, to_fy: int, filters: Filters | None = None) -> pd.DataFrame:
