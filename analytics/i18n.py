@@ -138,6 +138,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "見本データを表示しています: 評価はすべて、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。市の評価シートを取り込むと置き換わります。",
         "Sample data: every evaluation shown is a sample calibrated to published facts, not the city's actual evaluations. Importing the city's sheets replaces them.",
     ),
+    "db.outdated": (
+        "データベース {path} は古い形式です。次のコマンドで更新してください（データはそのまま残ります）。",
+        "The database {path} was built by an earlier version. Update it with the command below (all data is kept).",
+    ),
     "db.missing": (
         "データベースがありません: {path} 次のコマンドで作成してください。",
         "The database is missing: {path}. Build it with the command below.",

@@ -212,3 +212,12 @@ def test_review_page_summary_follows_the_filters(app_db):
     assert not at.exception
     summary = at.info[-1].value
     assert "第3期" in summary and "2022年度〜2024年度" in summary
+
+
+def test_an_outdated_database_says_how_to_update_it(app_db):
+    con = duckdb.connect(str(app_db))
+    con.execute("drop table evaluation_facts")
+    con.close()
+    at = new_app().run()
+    assert not at.exception and at.error
+    assert "python -m analytics.ingest refresh" in at.code[0].value

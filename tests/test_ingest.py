@@ -428,3 +428,23 @@ def test_rows_are_counted_like_a_spreadsheet_when_cells_hold_line_breaks(referen
     )
     outcome = run_import([sheet], reference_db)
     assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{sheet}:3:達成度"]
+
+
+def test_refresh_upgrades_a_database_without_the_facts_table(reference_db):
+    con = duckdb.connect(str(reference_db))
+    con.execute("drop table evaluation_facts")
+    con.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics.ingest", "refresh", "--db", str(reference_db)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(reference_db), read_only=True)
+    assert (
+        con.execute("select count(*) from evaluation_facts").fetchone()
+        == con.execute("select count(*) from evaluations").fetchone()
+        == (936,)
+    )
+    con.close()

@@ -26,6 +26,17 @@ def prepare() -> Run:
         )
         st.code(f"python -m analytics.ingest build --db {db_path()}", language="bash")
         st.stop()
+    if not con.execute(
+        "select count(*) from information_schema.tables where table_name = 'evaluation_facts'"
+    ).fetchone()[0]:
+        st.title(t("app.title"))
+        st.error(
+            t("db.outdated", "ja", path=str(db_path()))
+            + "\n\n"
+            + t("db.outdated", "en", path=str(db_path()))
+        )
+        st.code(f"python -m analytics.ingest refresh --db {db_path()}", language="bash")
+        st.stop()
     dims = sidebar.dimensions(con)
     state.init_from_url(sidebar.known_values(dims))
     filters = sidebar.render(dims)

@@ -2,6 +2,7 @@
 
     python -m analytics.ingest build [--db PATH] [--structure-only] [--force]
     python -m analytics.ingest import FILE [FILE ...] [--db PATH] [--dry-run]
+    python -m analytics.ingest refresh [--db PATH]   (rebuild derived tables, keeping all data)
 
 Exit status: 0 done (or nothing to change), 2 the input has problems (one line each, as
 FILE:ROW:COLUMN: message; nothing written), 1 any other failure (one line).
@@ -47,11 +48,22 @@ def main(argv: list[str] | None = None) -> int:
         help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
     )
     i.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    r = sub.add_parser(
+        "refresh", help="rebuild the derived tables (after an upgrade), keeping all data"
+    )
+    r.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
+    )
     args = parser.parse_args(argv)
     db = args.db or db_path()
     try:
         if args.command == "build":
             return _build(db, args)
+        if args.command == "refresh":
+            return _refresh(db)
         return _import(db, args)
     except KeyboardInterrupt:
         print("中断しました (interrupted)", file=sys.stderr)
@@ -67,6 +79,17 @@ def _build(db: Path, args: argparse.Namespace) -> int:
     counts = build(db, structure_only=args.structure_only, force=args.force)
     summary = ", ".join(f"{table} {n}" for table, n in counts.items())
     print(f"built {db}: {summary}")
+    return 0
+
+
+def _refresh(db: Path) -> int:
+    from analytics.ingest import store
+    from analytics.ingest.build import refresh_facts
+
+    store.check_target(db, must_exist=True)
+    with store.import_lock(db):
+        store.write_new_version(db, refresh_facts, start_empty=False)
+    print(f"refreshed {db}")
     return 0
 
 
