@@ -12,17 +12,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from analytics.report import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402,F401 - one definition, shared with the tests
 from tests.conftest import ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def free_port() -> int:

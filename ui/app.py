@@ -49,3 +49,12 @@ def prepare() -> Run:
     if st.session_state.pop("_drilled", False):
         st.caption(t("filter.drilled", lang, what=run.context))
     return run
+
+
+def _stop(message: str, command: str) -> None:
+    """No usable database: say so in both languages, with the command that fixes it."""
+    path = str(db_path())
+    st.title(t("app.title"))
+    st.error(t(message, "ja", path=path) + "\n\n" + t(message, "en", path=path))
+    st.code(f"python -m analytics.ingest {command} --db {path}", language="bash")
+    st.stop()
