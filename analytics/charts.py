@@ -471,6 +471,8 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             colors.append(d["on_target"].sum() / d["evaluations"].sum())
             hover.append(_escape(d[dir_name].iloc[0]))
             for row in d.itertuples():
+                if not isinstance(row.initiative_id, str):  # a direction-level tree: no leaves
+                    continue
                 ids.append(f"i{row.initiative_id}")
                 labels.append(_escape(_short(getattr(row, name), lang, 18)))
                 parents.append(f"d{direction_id}")

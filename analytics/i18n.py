@@ -195,6 +195,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} 件の評価（行を選ぶとその取組の推移を表示）",
         "{n} evaluations (select a row to see that initiative's history)",
     ),
+    "initiatives.narrow_first": (
+        "この条件には {n} 件の事業があります。推移を見る取組を選ぶには、{limit} 件以下に絞り込んでください（名前や事業コードでの検索など）。表の行を選んでも表示できます。",
+        "This filter has {n} projects. To pick one, narrow it to {limit} or fewer (search a name or code), or select a row in the table.",
+    ),
     "initiatives.pick": ("取組の推移を見る", "Show an initiative's history"),
     "initiatives.pick_placeholder": ("取組を選択…", "Choose an initiative…"),
     "bureaus.title": ("部局別", "Bureaus"),

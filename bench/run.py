@@ -46,7 +46,7 @@ QUERIES = {
     "declines": {"limit": 2000},
     "headline": {},
     "coverage_by_year": {},
-    "achievement_tree": {},
+    "achievement_tree": {"by_initiative": False},
     "initiative_list": {"limit": 3000},
     "review_by_term_and_group": {"group": "goal"},
     "movers": {"from_fy": 2023, "to_fy": 2024, "limit": 1000, "declined": False},

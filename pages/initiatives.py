@@ -31,7 +31,12 @@ picked = st.dataframe(
 )
 
 shown_of(len(table), total, lang)
-choices = tables.initiative_choices(query("initiative_list", limit=PICKER_ROWS), lang)
+projects = query("headline")["projects"] or 0
+if projects <= PICKER_ROWS:
+    choices = tables.initiative_choices(query("initiative_list"), lang)
+else:  # listing every project of a wide filter costs seconds and helps nobody
+    choices = {}
+    st.caption(t("initiatives.narrow_first", lang, n=f"{projects:,}", limit=f"{PICKER_ROWS:,}"))
 rows = picked.selection.rows if picked else []
 if rows:
     row = evaluations.iloc[rows[0]]

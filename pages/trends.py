@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import charts, tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import TABLE_ROWS, chart, current, downloads, query
+from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, query
 
 run = current("trends")
 lang = run.lang
@@ -65,11 +65,11 @@ with by_goal:
         years=run.years,
     )
     chart(fig, "levels_goal", on_click=drill_group_year("goal"))
-    chart(
-        charts.achievement_tree(query("achievement_tree"), lang, run.context),
-        "tree",
-        on_click=drill_tree,
-    )
+    leaves = (
+        query("headline")["initiatives"] or 0
+    ) <= TREE_LEAVES  # a wide filter stops at directions
+    tree = query("achievement_tree", by_initiative=leaves)
+    chart(charts.achievement_tree(tree, lang, run.context), "tree", on_click=drill_tree)
     st.caption(t("trends.tree_hint", lang))
 with by_direction:
     fig = charts.on_target_by_year_and_group(

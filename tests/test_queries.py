@@ -417,3 +417,37 @@ def test_a_filter_matching_nothing_gives_an_empty_frame(fixture_con, name):
     params = {"group": "goal"} if "group" in name else {}
     df = getattr(queries, name)(fixture_con, Filters(search="該当なし"), **params)
     assert df.empty
+
+
+def test_achievement_tree_stops_at_directions_for_a_wide_filter(fixture_con):
+    df = queries.achievement_tree(fixture_con, by_initiative=False)
+    got = records(df, "goal_id", "direction_id", "evaluations", "on_target")
+    assert got == [
+        (1, "1-1", 9, 8),
+        (2, "2-1", 7, 4),
+        (3, "3-1", 3, 2),
+        (3, "3-2", 3, 2),
+        (3, "3-3", 2, 1),
+    ]
+    assert df["initiative_id"].isna().all()
+
+
+def test_coverage_by_year_counts_listed_evaluated_and_missing(fixture_con):
+    df = queries.coverage_by_year(fixture_con, Filters(covid="exclude"))  # coverage ignores impacts
+    got = records(df, "fiscal_year", "expected", "evaluated", "missing")
+    assert got == [(2016, 2, 2, 0), (2017, 2, 2, 0)] + [(y, 2, 2, 0) for y in range(2018, 2022)] + [
+        (y, 4, 4, 0) for y in (2022, 2023, 2024)
+    ] + [(2025, 4, 0, 4)]
+    assert records(
+        queries.coverage_by_year(fixture_con, Filters(terms=(1,))), "fiscal_year", "expected"
+    )[:3] == [(2016, 2), (2017, 2), (2018, 0)]
+
+
+def test_limit_keeps_the_first_rows_in_the_querys_order(fixture_con):
+    full = queries.below_target(fixture_con)
+    assert queries.below_target(fixture_con, limit=3).equals(full.head(3))
+
+
+def test_a_parameter_the_query_does_not_read_is_an_error(fixture_con):
+    with pytest.raises(ValueError, match="has no parameters"):
+        queries.run(fixture_con, "evaluations", Filters(), group="goal")

@@ -19,7 +19,8 @@ from analytics.i18n import describe_filters, t
 from ui.db import FileVersion, database
 
 TABLE_ROWS = 2000  # rows a table sends to the browser; the download has them all
-PICKER_ROWS = 3000  # choices in the initiative picker; search narrows the rest
+PICKER_ROWS = 3000  # the picker lists a filter's projects up to this many; search narrows the rest
+TREE_LEAVES = 400  # the treemap goes down to initiatives when the filter has at most this many
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 

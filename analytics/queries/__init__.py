@@ -46,8 +46,11 @@ def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, d
             clause, values = filters.where(scope)
             sql = sql.replace(marker, clause)
             bound.update(values)
-    bound.update(params)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    unused = set(params) - used
+    if unused:  # a parameter the query does not read is a mistake in the caller, never ignored
+        raise ValueError(f"query {name} has no parameters {sorted(unused)}")
+    bound.update(params)
     missing = used - set(bound)
     if missing:
         raise ValueError(f"query {name} needs parameters {sorted(missing)}")
@@ -55,9 +58,20 @@ def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, d
 
 
 def run(
-    con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **params
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = None,
+    **params,
 ) -> pd.DataFrame:
+    """Run a named query; ``limit`` keeps only its first rows, in the query's own order."""
     sql, bound = prepare(name, filters, **params)
+    if limit is not None:
+        # After the query's own ORDER BY (every query ends with one), so DuckDB runs a top-N
+        # instead of sorting everything; wrapping it in a subquery would lose that.
+        sql = f"{sql.rstrip().rstrip(';')}\nlimit $row_limit"
+        bound = {**bound, "row_limit": int(limit)}
     return con.execute(sql, bound).df()
 
 
@@ -145,7 +159,8 @@ def coverage(
 
 
 def coverage_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
-    filters = filters or Filters()
+    # Coverage is about initiatives, not impacts: the COVID and disaster filters do not apply.
+    filters = (filters or Filters()).narrowed(covid="all", disaster="all")
     lo = filters.fy_from if filters.fy_from is not None else 0
     hi = filters.fy_to if filters.fy_to is not None else 9999
     return run(con, "coverage_by_year", filters, fy_lo=lo, fy_hi=hi)
@@ -190,8 +205,10 @@ def text_values(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "text_values", filters)
 
 
-def achievement_tree(con, filters: Filters | None = None) -> pd.DataFrame:
-    return run(con, "achievement_tree", filters)
+def achievement_tree(
+    con, filters: Filters | None = None, by_initiative: bool = True
+) -> pd.DataFrame:
+    return run(con, "achievement_tree", filters, by_initiative=by_initiative)
 
 
 def fiscal_years(con) -> pd.DataFrame:
