@@ -98,6 +98,7 @@ def test_a_shared_deep_link_works_as_the_first_request_to_a_fresh_server(server,
         ("trends", "達成度の推移", 2),
         ("initiatives", "施策一覧", 0),
         ("bureaus", "部局別", 1),
+        ("review", "総括評価（プラン計画期間 2016〜2025年度）", 2),
         ("about", "データについて", 0),
     ],
 )
