@@ -17,9 +17,10 @@ PAGES = [
     "pages/trends.py",
     "pages/initiatives.py",
     "pages/bureaus.py",
+    "pages/review.py",
     "pages/about.py",
 ]
-TITLES_JA = ["概要", "達成度の推移", "施策一覧", "部局別", "データについて"]
+TITLES_JA = ["概要", "達成度の推移", "施策一覧", "部局別", "総括評価（プラン計画期間 2016〜2025年度）", "データについて"]
 TIMEOUT = 60
 
 
