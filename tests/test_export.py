@@ -118,3 +118,12 @@ def test_evaluations_without_next_step_or_notes_export(fixture_con):
         and frame.iloc[0]["取組実績"] == ""
     )
     assert frame.iloc[1]["今後の方向性"] == "Ⅱ 改善しながら継続"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
+@pytest.mark.parametrize("filters", [Filters(), Filters(terms=(3,)), Filters(search="該当なし")])
+def test_streamed_csv_equals_the_in_memory_one(fixture_con, monkeypatch, encoding, filters):
+    monkeypatch.setattr(export, "BATCH_ROWS", 2048)  # several batches even on small data
+    streamed = export.csv_for_filter(fixture_con, filters, "ja", encoding)
+    whole, _ = export.csv_bytes(export.export_frame(queries.evaluations(fixture_con, filters), "ja"), encoding)
+    assert streamed == whole
