@@ -255,8 +255,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # downloads
     "download.header": (
-        "ダウンロード（この条件の評価 {n} 件）",
-        "Download (the {n} evaluations of this filter)",
+        "ダウンロード（この条件の評価 {n} 件・CSV 約 {size}）",
+        "Download (the {n} evaluations of this filter, CSV about {size})",
+    ),
+    "download.xlsx_capped": (
+        "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",
+        "The Excel file holds the first {n} of {total} rows; the CSV has them all.",
+    ),
+    "download.about.capped": ("行数の上限", "Row limit"),
+    "download.field.name": ("取組名", "Initiative"),
+    "download.field.results": ("取組実績", "Results"),
+    "download.field.note": ("備考", "Note"),
+    "download.field.bureau": ("所管局", "Bureau"),
+    "download.col.field": ("列", "Column"),
+    "download.col.char": ("文字", "Character"),
+    "download.col.example": ("例", "Example"),
+    "table.capped": (
+        "先頭 {n} 件を表示しています（全 {total} 件）。すべての行はダウンロードで取得できます。",
+        "Showing the first {n} of {total}; the download has them all.",
     ),
     "download.encoding": ("CSVの文字コード", "CSV encoding"),
     "download.utf-8-sig": ("UTF-8（BOM付き・推奨）", "UTF-8 with BOM (recommended)"),

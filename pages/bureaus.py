@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from analytics import charts, tables
+from analytics import tables
 from analytics.i18n import t
-from ui.common import chart, current, downloads, query
+from ui.common import chart, current, downloads, figure, query
 
 run = current("bureaus")
 lang = run.lang
 st.title(t("bureaus.title", lang))
 st.caption(run.context)
 
-chart(
-    charts.on_target_by_bureau_heatmap(
-        query("on_target_by_year_and_group", group="bureau"), lang, run.context
-    ),
-    "bureau_heatmap",
+fig = figure(
+    "on_target_by_bureau_heatmap",
+    "on_target_by_year_and_group",
+    params={"group": "bureau"},
+    lang=lang,
+    context=run.context,
 )
+chart(fig, "bureau_heatmap")
 
 st.subheader(t("bureaus.summary", lang))
 summary = tables.bureau_table(query("on_target_by_bureau"), lang)

@@ -3,10 +3,10 @@ what is below target in the latest year."""
 
 import streamlit as st
 
-from analytics import charts, tables
+from analytics import tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import TABLE_ROWS, chart, current, downloads, percent, query, shown_of
+from ui.common import TABLE_ROWS, chart, current, downloads, figure, percent, query, shown_of
 
 run = current("overview")
 lang = run.lang
@@ -37,17 +37,13 @@ def drill_goal_year(point: dict) -> None:
     state.drill(goto="initiatives", f_years=(fy, fy), f_goal=[goal])
 
 
-fiscal_years = query("fiscal_years")
+ctx = {"lang": lang, "context": run.context}
 left, right = st.columns(2)
 with left:
-    fig = charts.achievement_by_year_and_group(
-        query("achievement_by_year_and_group"), lang, run.context, years=run.years
-    )
+    fig = figure("achievement_by_year_and_group", years=run.years, **ctx)
     chart(fig, "overview_levels", on_click=drill_year)
 with right:
-    fig = charts.on_target_by_year_and_group(
-        query("on_target_by_year_and_group", group="goal"), lang, run.context, fiscal_years
-    )
+    fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)
     chart(fig, "overview_trend", on_click=drill_goal_year)
 st.caption(t("chart.click_hint", lang))
 

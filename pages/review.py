@@ -6,9 +6,10 @@ import streamlit as st
 from analytics import charts, export
 from analytics.i18n import fy_label, t
 from analytics.report import CHROMIUM, build_pack
-from analytics.review import build_review, level_table, movers_table, summary_text
+from analytics.review import level_table, movers_table, summary_text
 from analytics.tables import exceptions_table, style_levels
 from ui.common import chart, current, md
+from ui.common import review as cached_review
 from ui.db import database
 
 run = current("review")
@@ -31,7 +32,7 @@ compare_to = b.selectbox(
     format_func=lambda y: fy_label(y, lang),
     key="rv_to",
 )
-review = build_review(run.con, run.filters, compare_from, compare_to)
+review = cached_review(compare_from, compare_to)
 
 st.subheader(t("review.summary", lang))
 st.info(md(summary_text(review, lang)), icon=":material/summarize:")

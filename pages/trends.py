@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from analytics import charts, tables
+from analytics import tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, query
+from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, figure, query
 
 run = current("trends")
 lang = run.lang
 st.title(t("trends.title", lang))
 st.caption(run.context)
-fiscal_years = query("fiscal_years")
 
 
 def drill_group_year(group_key: str):
@@ -52,63 +51,48 @@ by_goal, by_direction, by_term, covid, changes = st.tabs(
         t("trends.tab.changes", lang),
     ]
 )
+ctx = {"lang": lang, "context": run.context}
 with by_goal:
-    fig = charts.on_target_by_year_and_group(
-        query("on_target_by_year_and_group", group="goal"), lang, run.context, fiscal_years
-    )
+    fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)
     chart(fig, "trend_goal", on_click=drill_group_year("goal"))
-    fig = charts.achievement_by_year_and_group(
-        query("achievement_by_year_and_group", group="goal"),
-        lang,
-        run.context,
+    fig = figure(
+        "achievement_by_year_and_group",
+        params={"group": "goal"},
         group="goal",
         years=run.years,
+        **ctx,
     )
     chart(fig, "levels_goal", on_click=drill_group_year("goal"))
     leaves = (
         query("headline")["initiatives"] or 0
     ) <= TREE_LEAVES  # a wide filter stops at directions
-    tree = query("achievement_tree", by_initiative=leaves)
-    chart(charts.achievement_tree(tree, lang, run.context), "tree", on_click=drill_tree)
+    fig = figure("achievement_tree", params={"by_initiative": leaves}, **ctx)
+    chart(fig, "tree", on_click=drill_tree)
     st.caption(t("trends.tree_hint", lang))
 with by_direction:
-    fig = charts.on_target_by_year_and_group(
-        query("on_target_by_year_and_group", group="direction"),
-        lang,
-        run.context,
-        fiscal_years,
-        group="direction",
+    params = {"group": "direction"}
+    fig = figure(
+        "on_target_by_year_and_group", params=params, fiscal_years=True, group="direction", **ctx
     )
     chart(fig, "trend_direction", on_click=drill_group_year("direction"))
-    fig = charts.achievement_by_year_and_group(
-        query("achievement_by_year_and_group", group="direction"),
-        lang,
-        run.context,
-        group="direction",
-        years=run.years,
+    fig = figure(
+        "achievement_by_year_and_group", params=params, group="direction", years=run.years, **ctx
     )
     chart(fig, "levels_direction", on_click=drill_group_year("direction"))
 with by_term:
-    chart(
-        charts.on_target_by_term_and_goal(query("on_target_by_term_and_goal"), lang, run.context),
-        "term_goal",
-        on_click=drill_term_goal,
-    )
-    fig = charts.achievement_by_year_and_group(
-        query("achievement_by_year_and_group", group="term"),
-        lang,
-        run.context,
+    chart(figure("on_target_by_term_and_goal", **ctx), "term_goal", on_click=drill_term_goal)
+    fig = figure(
+        "achievement_by_year_and_group",
+        params={"group": "term"},
         group="term",
         years=run.years,
+        **ctx,
     )
     chart(fig, "levels_term", on_click=drill_group_year("term"))
 with covid:
     st.caption(t("trends.covid_note", lang))
-    chart(
-        charts.covid_rate_by_year(query("covid_rate_by_year"), lang, run.context, fiscal_years),
-        "covid_rate",
-    )
-    chart(charts.covid_by_year(query("covid_by_year"), lang, run.context), "covid_levels")
+    chart(figure("covid_rate_by_year", fiscal_years=True, **ctx), "covid_rate")
+    chart(figure("covid_by_year", **ctx), "covid_levels")
 with changes:
     latest = query("headline")["latest_fiscal_year"] or run.years[-1]
     to_index = run.years.index(latest) if latest in run.years else len(run.years) - 1
@@ -127,12 +111,14 @@ with changes:
         format_func=lambda y: fy_label(y, lang),
         key="tr_to",
     )
-    chart(
-        charts.transitions(
-            query("transitions", from_fy=from_fy, to_fy=to_fy), from_fy, to_fy, lang, run.context
-        ),
+    fig = figure(
         "transitions",
+        params={"from_fy": from_fy, "to_fy": to_fy},
+        from_fy=from_fy,
+        to_fy=to_fy,
+        **ctx,
     )
+    chart(fig, "transitions")
     st.subheader(t("trends.declines", lang))
     declines = query("declines", limit=TABLE_ROWS)
     changes = query("changes_by_year")

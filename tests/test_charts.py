@@ -145,3 +145,19 @@ def test_cjk_font_comes_first():
 def test_translation_table_has_both_languages():
     for key, (ja, en) in TEXT.items():
         assert ja.strip() and en.strip(), key
+
+
+def test_every_translation_key_used_in_the_code_exists():
+    import re
+
+    from tests.conftest import ROOT
+
+    used = set()
+    for path in [
+        *ROOT.glob("pages/*.py"),
+        *ROOT.glob("ui/*.py"),
+        *ROOT.glob("analytics/*.py"),
+        ROOT / "dashboard.py",
+    ]:
+        used |= set(re.findall(r'\bt\(\s*"([a-z_][a-z0-9_.]*)"', path.read_text(encoding="utf-8")))
+    assert used and sorted(k for k in used if k not in TEXT) == []

@@ -125,5 +125,7 @@ def test_evaluations_without_next_step_or_notes_export(fixture_con):
 def test_streamed_csv_equals_the_in_memory_one(fixture_con, monkeypatch, encoding, filters):
     monkeypatch.setattr(export, "BATCH_ROWS", 2048)  # several batches even on small data
     streamed = export.csv_for_filter(fixture_con, filters, "ja", encoding)
-    whole, _ = export.csv_bytes(export.export_frame(queries.evaluations(fixture_con, filters), "ja"), encoding)
+    whole, _ = export.csv_bytes(
+        export.export_frame(queries.evaluations(fixture_con, filters), "ja"), encoding
+    )
     assert streamed == whole
