@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, figure, query
+from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, figure, query, shown_of
 
 run = current("trends")
 lang = run.lang
@@ -129,5 +129,6 @@ with changes:
         width="stretch",
         height=320,
     )
+    shown_of(len(declines), declined_total, lang)
 
 downloads("trends")
