@@ -20,6 +20,8 @@ import duckdb
 
 from analytics.config import db_path
 
+APP_MEMORY_LIMIT = "512MB"
+
 
 class DatabaseMissing(RuntimeError):
     pass
@@ -62,7 +64,8 @@ class Database:
 
 
 def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
+    # DuckDB's buffer pool may take 80% of the machine by default; the app shares the machine.
+    con = duckdb.connect(":memory:", config={"memory_limit": APP_MEMORY_LIMIT})
     con.execute("attach $path as kawasaki (read_only)", {"path": str(path)})
     con.execute("use kawasaki")
     return con
