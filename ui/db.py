@@ -12,6 +12,7 @@ is dropped.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,11 @@ class Database:
 
 def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     # DuckDB's buffer pool may take 80% of the machine by default; the app shares the machine.
-    con = duckdb.connect(":memory:", config={"memory_limit": APP_MEMORY_LIMIT})
+    # What does not fit spills to the system's temp folder, never into the project folder.
+    spill = Path(tempfile.gettempdir()) / "kawasaki-dashboard-duckdb"
+    con = duckdb.connect(
+        ":memory:", config={"memory_limit": APP_MEMORY_LIMIT, "temp_directory": str(spill)}
+    )
     con.execute("attach $path as kawasaki (read_only)", {"path": str(path)})
     con.execute("use kawasaki")
     return con
