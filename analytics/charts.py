@@ -81,6 +81,15 @@ def empty_figure(title: str, context: str, lang: str = "ja") -> go.Figure:
     return _layout(fig, title, context, lang, height=300)
 
 
+def _plan_years(df: pd.DataFrame, fiscal_years: pd.DataFrame | None) -> list[int]:
+    """The x axis of a trend: every fiscal year of the plan when given, else those in the data."""
+    return (
+        list(fiscal_years["fiscal_year"])
+        if fiscal_years is not None
+        else sorted(df["fiscal_year"].unique())
+    )
+
+
 def fiscal_year_axis(years, lang: str) -> list[str]:
     return [fy_label(y, lang) for y in years]
 
@@ -177,11 +186,7 @@ def on_target_by_year_and_group(
     title = t("chart.on_target_trend", lang)
     if df.empty:
         return empty_figure(title, context, lang)
-    years = (
-        list(fiscal_years["fiscal_year"])
-        if fiscal_years is not None
-        else sorted(df["fiscal_year"].unique())
-    )
+    years = _plan_years(df, fiscal_years)
     x_all = fiscal_year_axis(years, lang)
     fig = go.Figure()
     names = _group_name(df, lang)
@@ -360,11 +365,7 @@ def covid_rate_by_year(
     title = t("chart.covid_comparison", lang)
     if df.empty:
         return empty_figure(title, context, lang)
-    years = (
-        list(fiscal_years["fiscal_year"])
-        if fiscal_years is not None
-        else sorted(df["fiscal_year"].unique())
-    )
+    years = _plan_years(df, fiscal_years)
     x = [fy_label(y, lang) for y in df["fiscal_year"]]
     fig = go.Figure()
     series = [
@@ -556,11 +557,7 @@ def initiative_history(
     title = t("chart.timeline", lang, name=_escape(name))
     if df.empty:
         return empty_figure(title, "", lang)
-    years = (
-        list(fiscal_years["fiscal_year"])
-        if fiscal_years is not None
-        else sorted(df["fiscal_year"].unique())
-    )
+    years = _plan_years(df, fiscal_years)
     x_all = fiscal_year_axis(years, lang)
     symbols = ["diamond" if c else "circle" for c in df["covid_impact"]]
     fig = go.Figure(
