@@ -1,3 +1,31 @@
+-- Tables derived from the data, rebuilt after every build and import (analytics/ingest/build.py
+-- refresh_facts): the queries read these, never the source tables' joins. Each is laid out for
+-- the questions the dashboard asks at ten million evaluations.
+
+-- The plan's fiscal years, as bits of a 128-bit mask (bit 0 = FY1990; see initiative_years).
+select case
+    when exists (select 1 from fiscal_years where fiscal_year not between 1990 and 2100)
+        then error('fiscal years must lie between 1990 and 2100')
+end;
+
+-- One row per project (followed across terms by project code; the initiative id where it has
+-- none): a dense integer number, so that joins and distinct counts work on integers.
+create or replace table projects as
+select project_key, (row_number() over (order by project_key))::integer as project_no
+from (select distinct coalesce(project_code, initiative_id) as project_key from initiatives);
+
+-- One row per project and distinct name pair: the lower-cased names (Japanese and English) and
+-- code a name search looks in. A search selects whole projects, in every term, by any name
+-- they had.
+create or replace table project_search as
+select distinct
+    p.project_no,
+    p.project_key,
+    f.project_code,
+    lower(f.name_ja) || chr(10) || lower(f.name_en) as search_text
+from initiative_facts f
+join projects p using (project_key);
+
 -- One row per evaluation with every name and filter column the queries use, and the same
 -- project's level the fiscal year before (followed across terms by project code) with the change:
 -- improved, same, declined, or new (not evaluated the year before; level 1 is best).
@@ -20,6 +48,7 @@ with history as (
 
 select
     f.* exclude (source, first_fy, last_fy, description_ja),
+    p.project_no,
     e.fiscal_year,
     e.achievement_level,
     e.achievement_level <= 3 as on_target,
@@ -39,4 +68,30 @@ select
 from evaluations e
 join initiative_facts f on f.initiative_id = e.initiative_id
 join history h on h.initiative_id = e.initiative_id and h.fiscal_year = e.fiscal_year
+join projects p on p.project_key = f.project_key
 order by e.fiscal_year;
+
+-- One row per initiative (per term) with at least one evaluation: its filter columns and, as
+-- bit masks over fiscal years (bit n = FY1990 + n), the years it was evaluated, affected by
+-- COVID-19 and by a disaster. "How many initiatives have an evaluation in the filter" is then a
+-- count of rows whose masks meet the filter's years and impacts (analytics/filters.py), not a
+-- distinct count over every evaluation.
+create or replace table initiative_years as
+select
+    initiative_id,
+    any_value(project_no) as project_no,
+    any_value(project_key) as project_key,
+    any_value(project_code) as project_code,
+    any_value(term_id) as term_id,
+    any_value(goal_id) as goal_id,
+    any_value(direction_id) as direction_id,
+    any_value(department_id) as department_id,
+    any_value(new_or_expanded) as new_or_expanded,
+    bit_or(1::hugeint << (fiscal_year - 1990)) as evaluated_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where covid_impact), 0)
+        as covid_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where disaster_impact), 0)
+        as disaster_mask
+from evaluation_facts
+group by initiative_id
+order by term_id, goal_id, direction_id, department_id;

@@ -17,6 +17,11 @@ MAX_SEARCH_LENGTH = 100
 FY_RANGE = (1990, 2100)
 
 # Query-parameter keys, in the order they appear in a URL.
+# The tables Filters.where can filter (see there).
+SCOPES = ("evaluation", "counts", "initiative years", "initiative")
+# Fiscal year n is bit n - MASK_BASE_YEAR of initiative_years' masks (a 128-bit integer).
+MASK_BASE_YEAR = FY_RANGE[0]
+
 KEYS = ("term", "fy_from", "fy_to", "goal", "direction", "bureau", "covid", "disaster", "new", "q")
 
 
@@ -59,12 +64,20 @@ class Filters:
     # ---- SQL -------------------------------------------------------------------------------
 
     def where(self, scope: str = "evaluation") -> tuple[str, dict]:
-        """A SQL condition and its parameters.
+        """A SQL condition and its parameters, for the rows of one of the derived tables.
 
-        ``scope='evaluation'`` filters rows of ``evaluation_facts``; ``'initiative'`` filters
-        rows of ``initiative_facts`` (the fiscal-year range then keeps initiatives whose term
-        overlaps it, and the COVID and disaster filters, which belong to evaluations, are skipped).
+        - ``'evaluation'``: rows of ``evaluation_facts`` (one per evaluation).
+        - ``'counts'``: rows of ``evaluation_counts``; the same as ``'evaluation'`` without the
+          name search, which analytics/queries applies to the evaluations the counts are made of.
+        - ``'initiative years'``: rows of ``initiative_years`` (one per evaluated initiative); the
+          fiscal years and the COVID and disaster filters keep an initiative when at least one of
+          its evaluations meets them (its year masks).
+        - ``'initiative'``: rows of ``initiative_facts``; the fiscal-year range keeps initiatives
+          whose term overlaps it, and the COVID and disaster filters, which belong to
+          evaluations, are skipped.
         """
+        if scope not in SCOPES:
+            raise ValueError(f"unknown scope {scope!r}")
         clauses: list[str] = []
         params: dict[str, object] = {}
 
@@ -78,7 +91,7 @@ class Filters:
         member("goal_id", "goal", self.goals)
         member("direction_id", "direction", self.directions)
         member("department_id", "bureau", self.bureaus)
-        if scope == "evaluation":
+        if scope in ("evaluation", "counts"):
             if self.fy_from is not None:
                 clauses.append("fiscal_year >= $f_fy_from")
                 params["f_fy_from"] = self.fy_from
@@ -93,26 +106,44 @@ class Filters:
                     clauses.append(f"{column}")
                 elif choice == "exclude":
                     clauses.append(f"not {column}")
-        elif scope == "initiative":
+        elif scope == "initiative years":
+            years = ["evaluated_mask"]
+            for column, choice in (("covid_mask", self.covid), ("disaster_mask", self.disaster)):
+                if choice == "only":
+                    years.append(column)
+                elif choice == "exclude":
+                    years.append(f"~{column}")
+            if self.fy_from is not None or self.fy_to is not None:
+                years.append("$f_year_mask::hugeint")
+                params["f_year_mask"] = year_mask(self.fy_from, self.fy_to)
+            if len(years) > 1:
+                clauses.append(f"({' & '.join(years)}) != 0")
+        else:  # initiative
             if self.fy_from is not None:
                 clauses.append("last_fy >= $f_fy_from")
                 params["f_fy_from"] = self.fy_from
             if self.fy_to is not None:
                 clauses.append("first_fy <= $f_fy_to")
                 params["f_fy_to"] = self.fy_to
-        else:
-            raise ValueError(f"unknown scope {scope!r}")
         if self.new_only:
             clauses.append("new_or_expanded is not null")
-        if self.search:
-            clauses.append(
-                "(name_ja ilike $f_search escape '\\' or name_en ilike $f_search escape '\\'"
-                " or project_code = $f_search_exact)"
-            )
-            escaped = re.sub(r"([\\%_])", r"\\\1", self.search)
-            params["f_search"] = f"%{escaped}%"
-            params["f_search_exact"] = self.search
+        if self.search and scope != "counts":
+            clause, values = self.search_clause(scope)
+            clauses.append(clause)
+            params.update(values)
         return (" and ".join(clauses) or "true"), params
+
+    def search_clause(self, scope: str = "evaluation") -> tuple[str, dict]:
+        """The name search alone: projects whose name (any term's, Japanese or English, any
+        case) contains the text, or whose project code equals it. ``true`` without a search."""
+        if not self.search:
+            return "true", {}
+        key = "project_key" if scope == "initiative" else "project_no"
+        clause = (
+            f"{key} in (select {key} from project_search"
+            " where contains(search_text, lower($f_search)) or project_code = $f_search)"
+        )
+        return clause, {"f_search": self.search}
 
     # ---- URL query parameters --------------------------------------------------------------
 
@@ -233,3 +264,10 @@ assert set(_PARSERS) == set(KEYS)
 assert {p.field for p in _PARSERS.values()} == {
     f.name for f in fields(Filters) if not f.name.startswith("_")
 }
+
+
+def year_mask(fy_from: int | None, fy_to: int | None) -> int:
+    """The bits of the fiscal years from ``fy_from`` to ``fy_to`` (either open) in a year mask."""
+    lo = max(fy_from if fy_from is not None else FY_RANGE[0], FY_RANGE[0]) - MASK_BASE_YEAR
+    hi = min(fy_to if fy_to is not None else FY_RANGE[1], FY_RANGE[1]) - MASK_BASE_YEAR
+    return 0 if hi < lo else (1 << (hi + 1)) - (1 << lo)

@@ -8,6 +8,7 @@ import streamlit as st
 from analytics import queries
 from analytics.config import db_path
 from analytics.i18n import t
+from analytics.ingest.build import DERIVED_TABLES
 from ui import sidebar, state
 from ui.common import Run, sample_banner
 from ui.db import DatabaseMissing, database
@@ -18,25 +19,13 @@ def prepare() -> Run:
     try:
         con, version = database().cursor()
     except DatabaseMissing:
-        st.title(t("app.title"))
-        st.error(
-            t("db.missing", "ja", path=str(db_path()))
-            + "\n\n"
-            + t("db.missing", "en", path=str(db_path()))
-        )
-        st.code(f"python -m analytics.ingest build --db {db_path()}", language="bash")
-        st.stop()
-    if not con.execute(
-        "select count(*) from information_schema.tables where table_name = 'evaluation_facts'"
-    ).fetchone()[0]:
-        st.title(t("app.title"))
-        st.error(
-            t("db.outdated", "ja", path=str(db_path()))
-            + "\n\n"
-            + t("db.outdated", "en", path=str(db_path()))
-        )
-        st.code(f"python -m analytics.ingest refresh --db {db_path()}", language="bash")
-        st.stop()
+        _stop("db.missing", "build")
+    present = con.execute(
+        "select count(*) from information_schema.tables where table_name in $names",
+        {"names": list(DERIVED_TABLES)},
+    ).fetchone()[0]
+    if present < len(DERIVED_TABLES):  # built by an earlier version: refresh keeps all data
+        _stop("db.outdated", "refresh")
     dims = sidebar.dimensions(con)
     state.init_from_url(sidebar.known_values(dims))
     filters = sidebar.render(dims)

@@ -13,6 +13,15 @@ from analytics.config import REFERENCE_DIR, SCHEMA_FILE
 from analytics.ingest import store
 
 FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
+COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
+# What refresh_facts (re)creates; a database without all of them needs `refresh`.
+DERIVED_TABLES = (
+    "projects",
+    "project_search",
+    "evaluation_facts",
+    "initiative_years",
+    "evaluation_counts",
+)
 
 # Load order follows the foreign keys.
 STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments"]
@@ -31,8 +40,18 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild evaluation_facts from the tables (after every change to them)."""
+    """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change."""
+    # Databases built before evaluation_facts was materialised hold it as a view.
+    views = con.execute(
+        "select table_name from information_schema.tables"
+        " where table_type = 'VIEW' and table_name in $names",
+        {"names": list(DERIVED_TABLES)},
+    ).fetchall()
+    for (name,) in views:
+        con.execute(f"drop view {name}")  # a name from DERIVED_TABLES, never from data
     con.execute(FACTS_FILE.read_text(encoding="utf-8"))
+    counts = COUNTS_FILE.read_text(encoding="utf-8").replace("/* search filter */ true", "true")
+    con.execute(f"create or replace table evaluation_counts as\n{counts}\norder by fiscal_year")
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -20,8 +20,12 @@ from analytics.filters import Filters
 QUERY_DIR = Path(__file__).resolve().parent
 MARKERS = {
     "evaluation": "/* evaluation filters */ true",
+    "counts": "/* count filters */ true",
+    "initiative years": "/* initiative-year filters */ true",
     "initiative": "/* initiative filters */ true",
 }
+COUNTS_FILE = QUERY_DIR.parent / "evaluation_counts.sql"
+COUNTS_TABLE = re.compile(r"\bfrom evaluation_counts\b")
 GROUPS = ("none", "goal", "direction", "term", "bureau")
 
 
@@ -30,6 +34,11 @@ def sql_text(name: str) -> str:
     if not re.fullmatch(r"[a-z_]+", name):
         raise ValueError(f"not a query name: {name!r}")
     return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _counts_sql() -> str:
+    return COUNTS_FILE.read_text(encoding="utf-8")
 
 
 def names() -> list[str]:
@@ -46,6 +55,12 @@ def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, d
             clause, values = filters.where(scope)
             sql = sql.replace(marker, clause)
             bound.update(values)
+    if filters.search and COUNTS_TABLE.search(sql):
+        # evaluation_counts has no names to search: count the matching evaluations the same way.
+        clause, values = filters.search_clause("evaluation")
+        counts = _counts_sql().replace("/* search filter */ true", clause)
+        sql = COUNTS_TABLE.sub(lambda _: f"from (\n{counts}\n) evaluation_counts", sql)
+        bound.update(values)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     unused = set(params) - used
     if unused:  # a parameter the query does not read is a mistake in the caller, never ignored

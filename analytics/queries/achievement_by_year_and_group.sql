@@ -24,9 +24,10 @@ with base as (
             when 'bureau' then department_name_en
             else 'All'
         end as group_name_en,
-        achievement_level
-    from evaluation_facts
-    where /* evaluation filters */ true
+        achievement_level,
+        evaluations
+    from evaluation_counts
+    where /* count filters */ true
 ),
 
 cells as (
@@ -38,9 +39,9 @@ levels as (
 ),
 
 counted as (
-    select fiscal_year, group_key, achievement_level, count(*) as evaluations
+    select fiscal_year, group_key, achievement_level, sum(evaluations)::bigint as evaluations
     from base
-    group by all
+    group by fiscal_year, group_key, achievement_level
 ),
 
 final as (

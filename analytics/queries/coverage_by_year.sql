@@ -9,9 +9,9 @@ with listed as (
 
 evaluated as (
     -- every evaluation belongs to a listed initiative of its year's term (foreign keys)
-    select fiscal_year, count(*) as evaluated
-    from evaluation_facts
-    where /* evaluation filters */ true
+    select fiscal_year, sum(evaluations)::bigint as evaluated
+    from evaluation_counts
+    where /* count filters */ true
     group by fiscal_year
 ),
 

@@ -1,9 +1,9 @@
 -- One row per fiscal year × COVID impact (affected or not) × achievement level (all five levels):
 -- count and share within the year's affected or not-affected evaluations.
 with base as (
-    select fiscal_year, covid_impact, achievement_level
-    from evaluation_facts
-    where /* evaluation filters */ true
+    select fiscal_year, covid_impact, achievement_level, evaluations
+    from evaluation_counts
+    where /* count filters */ true
 ),
 
 cells as (
@@ -11,9 +11,9 @@ cells as (
 ),
 
 counted as (
-    select fiscal_year, covid_impact, achievement_level, count(*) as evaluations
+    select fiscal_year, covid_impact, achievement_level, sum(evaluations)::bigint as evaluations
     from base
-    group by all
+    group by fiscal_year, covid_impact, achievement_level
 ),
 
 final as (

@@ -3,16 +3,16 @@
 with final as (
     select
         fiscal_year,
-        count(*) as evaluations,
-        count(*) filter (where covid_impact) as affected,
-        count(*) filter (where not covid_impact) as not_affected,
-        count(*) filter (where on_target) / count(*) as on_target_rate,
-        count(*) filter (where on_target and not covid_impact)
-            / nullif(count(*) filter (where not covid_impact), 0) as on_target_rate_without_affected,
-        count(*) filter (where on_target and covid_impact)
-            / nullif(count(*) filter (where covid_impact), 0) as on_target_rate_affected
-    from evaluation_facts
-    where /* evaluation filters */ true
+        sum(evaluations)::bigint as evaluations,
+        coalesce(sum(evaluations) filter (where covid_impact), 0)::bigint as affected,
+        coalesce(sum(evaluations) filter (where not covid_impact), 0)::bigint as not_affected,
+        coalesce(sum(evaluations) filter (where on_target), 0) / sum(evaluations) as on_target_rate,
+        coalesce(sum(evaluations) filter (where on_target and not covid_impact), 0)
+            / sum(evaluations) filter (where not covid_impact) as on_target_rate_without_affected,
+        coalesce(sum(evaluations) filter (where on_target and covid_impact), 0)
+            / sum(evaluations) filter (where covid_impact) as on_target_rate_affected
+    from evaluation_counts
+    where /* count filters */ true
     group by fiscal_year
 )
 

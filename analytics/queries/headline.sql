@@ -6,15 +6,13 @@ with listed as (
     where /* initiative filters */ true
 ),
 
-evaluated as (
-    select fiscal_year, on_target
-    from evaluation_facts
-    where /* evaluation filters */ true
-),
-
 by_year as (
-    select fiscal_year, count(*) as evaluations, avg(on_target::int) as on_target_rate
-    from evaluated
+    select
+        fiscal_year,
+        sum(evaluations)::bigint as evaluations,
+        coalesce(sum(evaluations) filter (where on_target), 0) / sum(evaluations) as on_target_rate
+    from evaluation_counts
+    where /* count filters */ true
     group by fiscal_year
 ),
 
@@ -26,7 +24,7 @@ final as (
     select
         listed.projects,
         listed.initiatives,
-        (select count(*) from evaluated) as evaluations,
+        (select coalesce(sum(evaluations), 0)::bigint from by_year) as evaluations,
         latest.latest_fiscal_year,
         cur.evaluations as latest_evaluations,
         cur.on_target_rate as latest_on_target_rate,

@@ -24,9 +24,10 @@ with base as (
             when 'bureau' then department_name_en
             else 'All'
         end as group_name_en,
-        on_target
-    from evaluation_facts
-    where /* evaluation filters */ true
+        on_target,
+        evaluations
+    from evaluation_counts
+    where /* count filters */ true
 ),
 
 final as (
@@ -35,10 +36,10 @@ final as (
         group_key,
         any_value(group_name_ja) as group_name_ja,
         any_value(group_name_en) as group_name_en,
-        count(*) as evaluations,
-        count(*) filter (where on_target) as on_target,
-        count(*) filter (where not on_target) as below_target,
-        count(*) filter (where on_target) / count(*) as on_target_rate
+        sum(evaluations)::bigint as evaluations,
+        coalesce(sum(evaluations) filter (where on_target), 0)::bigint as on_target,
+        coalesce(sum(evaluations) filter (where not on_target), 0)::bigint as below_target,
+        coalesce(sum(evaluations) filter (where on_target), 0) / sum(evaluations) as on_target_rate
     from base
     group by fiscal_year, group_key
 )
