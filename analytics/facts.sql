@@ -2,7 +2,7 @@
 -- refresh_facts): the queries read these, never the source tables' joins. Each is laid out for
 -- the questions the dashboard asks at ten million evaluations.
 
--- The plan's fiscal years, as bits of a 128-bit mask (bit 0 = FY1990; see initiative_years).
+-- The plan's fiscal years, as bits of a 128-bit mask (bit 0 = FY1990, see initiative_years).
 select case
     when exists (select 1 from fiscal_years where fiscal_year not between 1990 and 2100)
         then error('fiscal years must lie between 1990 and 2100')
@@ -14,17 +14,51 @@ create or replace table projects as
 select project_key, (row_number() over (order by project_key))::integer as project_no
 from (select distinct coalesce(project_code, initiative_id) as project_key from initiatives);
 
+-- One row per initiative (per term) with every name a reader needs. project_key follows a
+-- project across terms (its code; the initiative id where it has none).
+create or replace table initiative_facts as
+select
+    i.initiative_id,
+    i.project_code,
+    p.project_key,
+    p.project_no,
+    i.term_id,
+    t.name_ja as term_name_ja,
+    t.name_en as term_name_en,
+    t.first_fy,
+    t.last_fy,
+    d.goal_id,
+    g.name_ja as goal_name_ja,
+    g.name_en as goal_name_en,
+    i.direction_id,
+    d.name_ja as direction_name_ja,
+    d.name_en as direction_name_en,
+    i.department_id,
+    dp.name_ja as department_name_ja,
+    dp.name_en as department_name_en,
+    i.name_ja,
+    coalesce(i.name_en, i.name_ja) as name_en,
+    i.new_or_expanded,
+    i.description_ja,
+    i.source
+from initiatives i
+join terms t on t.term_id = i.term_id
+join directions d on d.direction_id = i.direction_id
+join goals g on g.goal_id = d.goal_id
+join departments dp on dp.department_id = i.department_id
+join projects p on p.project_key = coalesce(i.project_code, i.initiative_id)
+order by i.term_id, d.goal_id, i.direction_id, i.initiative_id;
+
 -- One row per project and distinct name pair: the lower-cased names (Japanese and English) and
 -- code a name search looks in. A search selects whole projects, in every term, by any name
 -- they had.
 create or replace table project_search as
 select distinct
-    p.project_no,
-    p.project_key,
-    f.project_code,
-    lower(f.name_ja) || chr(10) || lower(f.name_en) as search_text
-from initiative_facts f
-join projects p using (project_key);
+    project_no,
+    project_key,
+    project_code,
+    lower(name_ja) || chr(10) || lower(name_en) as search_text
+from initiative_facts;
 
 -- One row per evaluation with every name and filter column the queries use, and the same
 -- project's level the fiscal year before (followed across terms by project code) with the change:
@@ -42,13 +76,12 @@ with history as (
         lag(e.achievement_level) over w as lagged_level,
         lag(e.fiscal_year) over w as lagged_fiscal_year
     from evaluations e
-    join initiatives i on i.initiative_id = e.initiative_id
-    window w as (partition by coalesce(i.project_code, i.initiative_id) order by e.fiscal_year)
+    join initiative_facts i on i.initiative_id = e.initiative_id
+    window w as (partition by i.project_no order by e.fiscal_year)
 )
 
 select
     f.* exclude (source, first_fy, last_fy, description_ja),
-    p.project_no,
     e.fiscal_year,
     e.achievement_level,
     e.achievement_level <= 3 as on_target,
@@ -68,7 +101,6 @@ select
 from evaluations e
 join initiative_facts f on f.initiative_id = e.initiative_id
 join history h on h.initiative_id = e.initiative_id and h.fiscal_year = e.fiscal_year
-join projects p on p.project_key = f.project_key
 order by e.fiscal_year;
 
 -- One row per initiative (per term) with at least one evaluation: its filter columns and, as

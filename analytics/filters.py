@@ -138,9 +138,8 @@ class Filters:
         case) contains the text, or whose project code equals it. ``true`` without a search."""
         if not self.search:
             return "true", {}
-        key = "project_key" if scope == "initiative" else "project_no"
         clause = (
-            f"{key} in (select {key} from project_search"
+            "project_no in (select project_no from project_search"
             " where contains(search_text, lower($f_search)) or project_code = $f_search)"
         )
         return clause, {"f_search": self.search}

@@ -104,37 +104,5 @@ create table dataset_meta (
     value  varchar not null
 );
 
--- What the queries read: one row per evaluation / per initiative, with every name a reader needs.
--- project_key follows a project across terms (its code; the initiative id where it has none).
-create view initiative_facts as
-select
-    i.initiative_id,
-    i.project_code,
-    coalesce(i.project_code, i.initiative_id) as project_key,
-    i.term_id,
-    t.name_ja as term_name_ja,
-    t.name_en as term_name_en,
-    t.first_fy,
-    t.last_fy,
-    d.goal_id,
-    g.name_ja as goal_name_ja,
-    g.name_en as goal_name_en,
-    i.direction_id,
-    d.name_ja as direction_name_ja,
-    d.name_en as direction_name_en,
-    i.department_id,
-    dp.name_ja as department_name_ja,
-    dp.name_en as department_name_en,
-    i.name_ja,
-    coalesce(i.name_en, i.name_ja) as name_en,
-    i.new_or_expanded,
-    i.description_ja,
-    i.source
-from initiatives i
-join terms t on t.term_id = i.term_id
-join directions d on d.direction_id = i.direction_id
-join goals g on g.goal_id = d.goal_id
-join departments dp on dp.department_id = i.department_id;
-
--- evaluation_facts (one row per evaluation, everything the queries filter or read) is a table,
--- not a view: analytics/facts.sql rebuilds it after every build and import.
+-- What the queries read (initiative_facts, evaluation_facts and the other derived tables) is
+-- built from these tables by analytics/facts.sql after every build and import.

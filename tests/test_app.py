@@ -231,6 +231,8 @@ def test_an_outdated_database_says_how_to_update_it(app_db, table):
     if table == "evaluation_facts":  # the oldest layout: a view, and no other derived table
         for other in ("projects", "project_search", "evaluation_counts", "initiative_years"):
             con.execute(f"drop table {other}")
+        con.execute("drop table initiative_facts")
+        con.execute("create view initiative_facts as select * from initiatives")
         con.execute("create view evaluation_facts as select * from evaluations")
     con.close()
     at = new_app().run()

@@ -156,6 +156,10 @@ def test_counts_and_distinct_counts_equal_counting_one_by_one(con, f):
     rate = part.groupby("fiscal_year")["on_target"].mean()
     assert got["on_target_rate"].tolist() == pytest.approx(rate.tolist())
 
+    got = queries.achievement_tree(con, f, by_initiative=False)
+    want = part.groupby(["goal_id", "direction_id"])["on_target"].agg(["size", "sum"])
+    assert got[["evaluations", "on_target"]].values.tolist() == want.values.tolist()
+
     head = queries.headline(con, f)
     assert head["evaluations"] == len(part)
     if len(part):

@@ -17,6 +17,7 @@ COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
 # What refresh_facts (re)creates; a database without all of them needs `refresh`.
 DERIVED_TABLES = (
     "projects",
+    "initiative_facts",
     "project_search",
     "evaluation_facts",
     "initiative_years",

@@ -24,6 +24,7 @@ MARKERS = {
     "initiative years": "/* initiative-year filters */ true",
     "initiative": "/* initiative filters */ true",
 }
+LIMIT_MARKER = "/* limit */"
 COUNTS_FILE = QUERY_DIR.parent / "evaluation_counts.sql"
 COUNTS_TABLE = re.compile(r"\bfrom evaluation_counts\b")
 GROUPS = ("none", "goal", "direction", "term", "bureau")
@@ -82,6 +83,9 @@ def run(
 ) -> pd.DataFrame:
     """Run a named query; ``limit`` keeps only its first rows, in the query's own order."""
     sql, bound = prepare(name, filters, **params)
+    if LIMIT_MARKER in sql:
+        # The query picks its rows in a narrow step first (see declines.sql): limit that step too.
+        sql = sql.replace(LIMIT_MARKER, "limit $row_limit" if limit is not None else "")
     if limit is not None:
         # After the query's own ORDER BY (every query ends with one), so DuckDB runs a top-N
         # instead of sorting everything; wrapping it in a subquery would lose that.
@@ -223,7 +227,14 @@ def text_values(con, filters: Filters | None = None) -> pd.DataFrame:
 def achievement_tree(
     con, filters: Filters | None = None, by_initiative: bool = True
 ) -> pd.DataFrame:
-    return run(con, "achievement_tree", filters, by_initiative=by_initiative)
+    """The treemap's rows: per initiative, or (``by_initiative=False``) per direction only."""
+    if not by_initiative:
+        return achievement_by_direction(con, filters)
+    return run(con, "achievement_tree", filters)
+
+
+def achievement_by_direction(con, filters: Filters | None = None) -> pd.DataFrame:
+    return run(con, "achievement_by_direction", filters)
 
 
 def fiscal_years(con) -> pd.DataFrame:

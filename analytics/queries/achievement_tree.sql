@@ -1,7 +1,6 @@
 -- One row per initiative (per term) in the filter, with its goal and direction: evaluations,
 -- on target, the on-target rate and the latest level — the leaves of the goal → direction →
--- initiative treemap. With $by_initiative false, one row per direction (initiative_id null):
--- for a wide filter, where thousands of leaves would tell nothing and cost much.
+-- initiative treemap (achievement_by_direction stops at directions, for a wide filter).
 with final as (
     select
         goal_id,
@@ -10,7 +9,7 @@ with final as (
         direction_id,
         any_value(direction_name_ja) as direction_name_ja,
         any_value(direction_name_en) as direction_name_en,
-        case when $by_initiative then initiative_id end as initiative_id,
+        initiative_id,
         any_value(name_ja) as name_ja,
         any_value(name_en) as name_en,
         any_value(department_name_ja) as department_name_ja,
@@ -21,7 +20,7 @@ with final as (
         arg_max(achievement_level, fiscal_year) as latest_level
     from evaluation_facts
     where /* evaluation filters */ true
-    group by goal_id, direction_id, case when $by_initiative then initiative_id end
+    group by goal_id, direction_id, initiative_id
 )
 
 select * from final

@@ -1,5 +1,19 @@
 -- One row per evaluation whose level is worse than the same project's the fiscal year before,
 -- worst first: the largest drop, then the lowest level reached, then the latest year.
+with chosen as (
+    -- the order first, on the few columns it needs; whole rows (notes and all) only for those kept
+    select rowid as row_id
+    from evaluation_facts
+    where change = 'declined' and /* evaluation filters */ true
+    order by
+        achievement_level - previous_level desc,
+        achievement_level desc,
+        fiscal_year desc,
+        project_code,
+        initiative_id
+    /* limit */
+)
+
 select
     fiscal_year,
     previous_level,
@@ -19,5 +33,5 @@ select
     results_ja,
     note_ja
 from evaluation_facts
-where change = 'declined' and /* evaluation filters */ true
-order by level_drop desc, achievement_level desc, fiscal_year desc, project_code
+where rowid in (select row_id from chosen)
+order by level_drop desc, achievement_level desc, fiscal_year desc, project_code, initiative_id

@@ -1,7 +1,8 @@
 -- One row: the headline numbers of a filter — projects and initiative rows listed, evaluations,
 -- the latest fiscal year evaluated, its on-target rate, the year before's, and the change.
 with listed as (
-    select count(distinct project_key) as projects, count(*) as initiatives
+    -- distinct projects as a bitmap over their dense numbers (exact, no hashing)
+    select coalesce(bit_count(bitstring_agg(project_no)), 0) as projects, count(*) as initiatives
     from initiative_facts
     where /* initiative filters */ true
 ),

@@ -9,7 +9,7 @@ with later as (
 ),
 
 earlier as (
-    select project_key, achievement_level
+    select project_no, achievement_level
     from evaluation_facts
     where fiscal_year = $from_fy
 ),
@@ -31,7 +31,7 @@ final as (
         l.covid_impact,
         l.note_ja
     from later l
-    join earlier e using (project_key)
+    join earlier e using (project_no)
 )
 
 select * from final

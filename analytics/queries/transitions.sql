@@ -2,13 +2,13 @@
 -- from one level to the other between the two fiscal years (followed across terms by project
 -- code). The filters select the projects by their $to_fy evaluation.
 with later as (
-    select project_key, achievement_level
+    select project_no, achievement_level
     from evaluation_facts
     where fiscal_year = $to_fy and /* evaluation filters */ true
 ),
 
 earlier as (
-    select project_key, achievement_level
+    select project_no, achievement_level
     from evaluation_facts
     where fiscal_year = $from_fy
 ),
@@ -19,7 +19,7 @@ final as (
         l.achievement_level as to_level,
         count(*) as projects
     from later l
-    join earlier e using (project_key)
+    join earlier e using (project_no)
     group by all
 )
 
