@@ -7,28 +7,50 @@
 -- reads a few thousand rows. The one filter it cannot answer is a name search (names are not
 -- among its columns): for a search, analytics/queries runs this same statement over the
 -- matching evaluations in its place, through the search marker below.
+with counted as (
+    select
+        fiscal_year,
+        term_id,
+        goal_id,
+        direction_id,
+        department_id,
+        new_or_expanded,
+        covid_impact,
+        disaster_impact,
+        achievement_level,
+        on_target,
+        previous_level,
+        change,
+        count(*) as evaluations
+    from evaluation_facts
+    where /* search filter */ true
+    group by all
+)
+
 select
-    fiscal_year,
-    term_id,
-    term_name_ja,
-    term_name_en,
-    goal_id,
-    goal_name_ja,
-    goal_name_en,
-    direction_id,
-    direction_name_ja,
-    direction_name_en,
-    department_id,
-    department_name_ja,
-    department_name_en,
-    new_or_expanded,
-    covid_impact,
-    disaster_impact,
-    achievement_level,
-    on_target,
-    previous_level,
-    change,
-    count(*) as evaluations
-from evaluation_facts
-where /* search filter */ true
-group by all
+    c.fiscal_year,
+    c.term_id,
+    t.name_ja as term_name_ja,
+    t.name_en as term_name_en,
+    c.goal_id,
+    g.name_ja as goal_name_ja,
+    g.name_en as goal_name_en,
+    c.direction_id,
+    d.name_ja as direction_name_ja,
+    d.name_en as direction_name_en,
+    c.department_id,
+    dp.name_ja as department_name_ja,
+    dp.name_en as department_name_en,
+    c.new_or_expanded,
+    c.covid_impact,
+    c.disaster_impact,
+    c.achievement_level,
+    c.on_target,
+    c.previous_level,
+    c.change,
+    c.evaluations
+from counted c
+join terms t on t.term_id = c.term_id
+join goals g on g.goal_id = c.goal_id
+join directions d on d.direction_id = c.direction_id
+join departments dp on dp.department_id = c.department_id

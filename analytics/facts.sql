@@ -60,9 +60,10 @@ select distinct
     lower(name_ja) || chr(10) || lower(name_en) as search_text
 from initiative_facts;
 
--- One row per evaluation with every name and filter column the queries use, and the same
--- project's level the fiscal year before (followed across terms by project code) with the change:
--- improved, same, declined, or new (not evaluated the year before; level 1 is best).
+-- One row per evaluation with the filter columns of its initiative (ids only: names are joined
+-- from initiative_facts by the few rows a list shows), and the same project's level the fiscal
+-- year before (followed across terms by project number) with the change: improved, same,
+-- declined, or new (not evaluated the year before; level 1 is best).
 --
 -- Materialised rather than a view, and rebuilt after every build and import: at ten million
 -- evaluations a join to the initiatives and a window over all rows on every query would cost
@@ -70,38 +71,40 @@ from initiative_facts;
 create or replace table evaluation_facts as
 with history as (
     select
-        e.initiative_id,
+        f.initiative_id,
+        f.project_no,
+        f.term_id,
+        f.goal_id,
+        f.direction_id,
+        f.department_id,
+        f.new_or_expanded,
         e.fiscal_year,
         e.achievement_level,
+        e.achievement_level <= 3 as on_target,
+        e.covid_impact,
+        e.disaster_impact,
+        e.next_step,
+        e.results_ja,
+        e.note_ja,
+        e.source,
         lag(e.achievement_level) over w as lagged_level,
         lag(e.fiscal_year) over w as lagged_fiscal_year
     from evaluations e
-    join initiative_facts i on i.initiative_id = e.initiative_id
-    window w as (partition by i.project_no order by e.fiscal_year)
+    join initiative_facts f on f.initiative_id = e.initiative_id
+    window w as (partition by f.project_no order by e.fiscal_year)
 )
 
 select
-    f.* exclude (source, first_fy, last_fy, description_ja),
-    e.fiscal_year,
-    e.achievement_level,
-    e.achievement_level <= 3 as on_target,
-    e.covid_impact,
-    e.disaster_impact,
-    e.next_step,
-    e.results_ja,
-    e.note_ja,
-    e.source,
-    case when h.lagged_fiscal_year = e.fiscal_year - 1 then h.lagged_level end as previous_level,
+    history.* exclude (lagged_level, lagged_fiscal_year),
+    case when lagged_fiscal_year = fiscal_year - 1 then lagged_level end as previous_level,
     case
-        when h.lagged_fiscal_year is distinct from e.fiscal_year - 1 then 'new'
-        when e.achievement_level < h.lagged_level then 'improved'
-        when e.achievement_level > h.lagged_level then 'declined'
+        when lagged_fiscal_year is distinct from fiscal_year - 1 then 'new'
+        when achievement_level < lagged_level then 'improved'
+        when achievement_level > lagged_level then 'declined'
         else 'same'
     end as change
-from evaluations e
-join initiative_facts f on f.initiative_id = e.initiative_id
-join history h on h.initiative_id = e.initiative_id and h.fiscal_year = e.fiscal_year
-order by e.fiscal_year;
+from history
+order by fiscal_year;
 
 -- One row per initiative (per term) with at least one evaluation: its filter columns and, as
 -- bit masks over fiscal years (bit n = FY1990 + n), the years it was evaluated, affected by
@@ -112,8 +115,6 @@ create or replace table initiative_years as
 select
     initiative_id,
     any_value(project_no) as project_no,
-    any_value(project_key) as project_key,
-    any_value(project_code) as project_code,
     any_value(term_id) as term_id,
     any_value(goal_id) as goal_id,
     any_value(direction_id) as direction_id,

@@ -1,19 +1,12 @@
 -- One row per initiative (per term) in the filter, with its goal and direction: evaluations,
 -- on target, the on-target rate and the latest level — the leaves of the goal → direction →
 -- initiative treemap (achievement_by_direction stops at directions, for a wide filter).
-with final as (
+with leaves as (
     select
-        goal_id,
-        any_value(goal_name_ja) as goal_name_ja,
-        any_value(goal_name_en) as goal_name_en,
-        direction_id,
-        any_value(direction_name_ja) as direction_name_ja,
-        any_value(direction_name_en) as direction_name_en,
         initiative_id,
-        any_value(name_ja) as name_ja,
-        any_value(name_en) as name_en,
-        any_value(department_name_ja) as department_name_ja,
-        any_value(department_name_en) as department_name_en,
+        any_value(term_id) as term_id,
+        goal_id,
+        direction_id,
         count(*) as evaluations,
         count(*) filter (where on_target) as on_target,
         count(*) filter (where on_target) / count(*) as on_target_rate,
@@ -21,6 +14,31 @@ with final as (
     from evaluation_facts
     where /* evaluation filters */ true
     group by goal_id, direction_id, initiative_id
+),
+
+final as (
+    select
+        l.goal_id,
+        f.goal_name_ja,
+        f.goal_name_en,
+        l.direction_id,
+        f.direction_name_ja,
+        f.direction_name_en,
+        l.initiative_id,
+        f.name_ja,
+        f.name_en,
+        f.department_name_ja,
+        f.department_name_en,
+        l.evaluations,
+        l.on_target,
+        l.on_target_rate,
+        l.latest_level
+    from leaves l
+    join initiative_facts f  -- term, goal, direction: see evaluations.sql
+        on f.initiative_id = l.initiative_id
+        and f.term_id = l.term_id
+        and f.goal_id = l.goal_id
+        and f.direction_id = l.direction_id
 )
 
 select * from final

@@ -1,16 +1,25 @@
 -- One row per project in the filter (followed across terms by project code): its latest name,
 -- bureau and the latest fiscal year evaluated — the choices of the initiative picker.
-with final as (
+with latest as (
     select
-        project_key,
-        arg_max(name_ja, fiscal_year) as name_ja,
-        arg_max(name_en, fiscal_year) as name_en,
-        arg_max(department_name_ja, fiscal_year) as department_name_ja,
-        arg_max(department_name_en, fiscal_year) as department_name_en,
+        project_no,
+        arg_max(initiative_id, fiscal_year) as initiative_id,
         max(fiscal_year) as latest_fiscal_year
     from evaluation_facts
     where /* evaluation filters */ true
-    group by project_key
+    group by project_no
+),
+
+final as (
+    select
+        f.project_key,
+        f.name_ja,
+        f.name_en,
+        f.department_name_ja,
+        f.department_name_en,
+        l.latest_fiscal_year
+    from latest l
+    join initiative_facts f on f.initiative_id = l.initiative_id
 )
 
 select * from final
