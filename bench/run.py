@@ -51,6 +51,8 @@ QUERIES = {
     "review_by_term_and_group": {"group": "goal"},
     "movers": {"from_fy": 2023, "to_fy": 2024, "limit": 1000, "declined": False},
 }
+# Queries that list rows rather than aggregate them (left out of the "filtered aggregates" ratio).
+LISTS = {"evaluations", "below_target", "year_over_year", "declines", "movers", "initiative_list"}
 PAGES = ["overview", "trends", "initiatives", "bureaus", "review", "about"]
 
 
@@ -401,6 +403,24 @@ def report(size: int, generated: float | None, q: dict, pages: dict) -> str:
     lines.append(
         f"\nSlowest query median: {worst['query']} / {worst['filter']}: {ms(worst['ours'][0])} ms."
     )
+    slow = [r for r in q["rows"] if r["ours"][0] > 0.2]
+    lines.append(
+        f"\nMedians over 200 ms: {len(slow)} of {len(q['rows'])}"
+        + "".join(f"; {r['query']} / {r['filter']} {ms(r['ours'][0])}" for r in slow)
+        + "."
+    )
+    versus = [r for r in q["rows"] if r.get("pandas") and r["filter"] != "none"]
+    versus = [r for r in versus if r["query"] not in LISTS]
+    if versus:
+        ratios = [r["ours"][0] / r["pandas"][0] for r in versus]
+        short = [r for r, x in zip(versus, ratios, strict=True) if x > 0.2]
+        lines.append(
+            f"\nFiltered aggregates against pandas: ours/pandas {min(ratios):.3f}–{max(ratios):.3f}"
+            f" ({1 / max(ratios):.1f}× to {1 / min(ratios):.0f}× faster); under 5× faster:"
+            f" {len(short)} of {len(versus)}"
+            + "".join(f"; {r['query']} / {r['filter']}" for r in short)
+            + "."
+        )
     lines.append("\n| page (AppTest) | cold s | warm s | error |\n|---|---|---|---|")
     for page in PAGES:
         p = pages[page]
