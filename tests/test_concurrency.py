@@ -134,6 +134,8 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
     from analytics.ingest.importer import run_import
 
     imported = asyncio.Event()
+    all_started = asyncio.Event()  # every session has shown the old data at least once
+    started: set[int] = set()
     clock = {"deadline": time.monotonic() + SECONDS}
 
     async def watch_memory() -> None:
@@ -142,7 +144,10 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
             await asyncio.sleep(0.5)
 
     async def import_half_way() -> None:
+        # Half-way, but never before every session has worked once on the old data: on a loaded
+        # 2-core machine, twenty Chromium pages take a while to open.
         await asyncio.sleep(SECONDS / 2)
+        await all_started.wait()
         outcome = await asyncio.to_thread(run_import, [sheet], server["db"])
         assert outcome.written
         imported.set()
@@ -165,6 +170,10 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
                 "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             )
             result["interactions"] += 1
+            if not after_import:
+                started.add(seed)
+                if len(started) == SESSIONS:
+                    all_started.set()
             found = await page.locator('[data-testid="stException"]').count() + len(dialogs)
             if found:
                 result.setdefault("details", []).append(
