@@ -73,15 +73,10 @@ def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, d
     return sql, {k: v for k, v in bound.items() if k in used}
 
 
-def run(
-    con: duckdb.DuckDBPyConnection,
-    name: str,
-    filters: Filters | None = None,
-    *,
-    limit: int | None = None,
-    **params,
-) -> pd.DataFrame:
-    """Run a named query; ``limit`` keeps only its first rows, in the query's own order."""
+def statement(
+    name: str, filters: Filters | None = None, *, limit: int | None = None, **params
+) -> tuple[str, dict]:
+    """The exact SQL text and parameters ``run`` executes (the benchmark's "bare" query)."""
     sql, bound = prepare(name, filters, **params)
     if LIMIT_MARKER in sql:
         # The query picks its rows in a narrow step first (see declines.sql): limit that step too.
@@ -91,6 +86,19 @@ def run(
         # instead of sorting everything; wrapping it in a subquery would lose that.
         sql = f"{sql.rstrip().rstrip(';')}\nlimit $row_limit"
         bound = {**bound, "row_limit": int(limit)}
+    return sql, bound
+
+
+def run(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = None,
+    **params,
+) -> pd.DataFrame:
+    """Run a named query; ``limit`` keeps only its first rows, in the query's own order."""
+    sql, bound = statement(name, filters, limit=limit, **params)
     return con.execute(sql, bound).df()
 
 
