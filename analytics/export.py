@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -155,14 +157,36 @@ BATCH_ROWS = 50_000
 
 
 def csv_for_filter(con, filters, lang: str = "ja", encoding: str = "utf-8-sig") -> bytes:
-    """Every row of the filter as CSV, built batch by batch into one buffer: the only full copy.
-    Characters CP932 cannot hold become '?' (``cp932_problems`` lists them beforehand)."""
+    """Every row of the filter as CSV bytes (see ``write_csv``)."""
+    out = io.BytesIO()
+    write_csv(con, filters, out, lang, encoding)
+    return out.getvalue()
+
+
+def csv_file_for_filter(
+    con, filters, lang: str = "ja", encoding: str = "utf-8-sig"
+) -> io.BufferedReader:
+    """Every row of the filter as CSV in an anonymous temporary file, opened for reading: what
+    the download button takes. Streamlit reads it into the one copy it serves; the rows never
+    sit in memory twice (a BytesIO's getvalue() would copy them)."""
+    with tempfile.TemporaryFile(prefix="kawasaki-csv-") as spool:
+        write_csv(con, filters, spool, lang, encoding)
+        spool.flush()
+        reader = os.fdopen(os.dup(spool.fileno()), "rb")  # lives on when spool closes
+    reader.seek(0)
+    return reader
+
+
+def write_csv(con, filters, out, lang: str = "ja", encoding: str = "utf-8-sig") -> None:
+    """Write every row of the filter as CSV to the binary file ``out``, batch by batch (only a
+    batch of rows is in memory at a time). Characters CP932 cannot hold become '?'
+    (``cp932_problems`` lists them beforehand)."""
     from analytics import queries
 
-    sql, params = queries.prepare("evaluations", filters)
+    sql, params = queries.statement("evaluations", filters)
     result = con.execute(sql, params)
-    out = io.BytesIO()
     header = True
+    written = 0
     while True:
         chunk = result.fetch_df_chunk(max(1, BATCH_ROWS // 2048))
         if chunk.empty and not header:
@@ -177,14 +201,13 @@ def csv_for_filter(con, filters, lang: str = "ja", encoding: str = "utf-8-sig") 
             header = False
         writer.writerows(frame.itertuples(index=False))
         data = text.getvalue()
-        if encoding == "utf-8-sig" and out.tell() == 0:
-            out.write(b"\xef\xbb\xbf")
-        out.write(
+        if encoding == "utf-8-sig" and written == 0:
+            written += out.write(b"\xef\xbb\xbf")
+        written += out.write(
             data.encode("cp932", errors="replace") if encoding == "cp932" else data.encode("utf-8")
         )
         if chunk.empty:
             break
-    return out.getvalue()
 
 
 def cp932_problems(text_values: pd.DataFrame) -> list[tuple[str, str, str]]:

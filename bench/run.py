@@ -262,7 +262,9 @@ def measure_download(database) -> dict:
     con, _ = database.cursor()
     before = peak_mb()
     started = time.perf_counter()
-    data = export.csv_for_filter(con, Filters(fy_from=2024, fy_to=2024))
+    # What the download button does: the file built on click, then read into the one copy served.
+    with export.csv_file_for_filter(con, Filters(fy_from=2024, fy_to=2024)) as served:
+        data = served.read()
     seconds = time.perf_counter() - started
     con.close()
     return {
@@ -329,16 +331,8 @@ def ensure_db(workdir: Path, size: int) -> tuple[Path, float | None]:
         return db, None
     workdir.mkdir(parents=True, exist_ok=True)
     # In its own process, so that the measuring processes start small.
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.generate", "--evaluations", str(size), "--db", str(db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-2000:])
-    total = [line for line in done.stdout.splitlines() if line.startswith("| total |")]
+    out = python_module("bench.generate", "--evaluations", str(size), "--db", str(db))
+    total = [line for line in out.splitlines() if line.startswith("| total |")]
     return db, float(total[0].split("|")[2])
 
 
@@ -363,19 +357,14 @@ def refresh_if_outdated(db: Path) -> None:
 
 
 def child(kind: str, db: Path, repeats: int) -> dict:
-    command = [
-        sys.executable,
-        "-m",
-        "bench.run",
-        "--child",
-        kind,
-        "--db",
-        str(db),
-        "--repeats",
-        str(repeats),
-    ]
+    out = python_module("bench.run", "--child", kind, "--db", str(db), "--repeats", str(repeats))
+    return json.loads(out.splitlines()[-1])
+
+
+def python_module(module: str, *args: str) -> str:
+    """Run ``python -m module args`` in a fresh process (its own peak memory); its stdout."""
     done = subprocess.run(
-        command,
+        [sys.executable, "-m", module, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -383,7 +372,7 @@ def child(kind: str, db: Path, repeats: int) -> dict:
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
-    return json.loads(done.stdout.splitlines()[-1])
+    return done.stdout
 
 
 def ms(seconds: float | None) -> str:

@@ -129,3 +129,9 @@ def test_streamed_csv_equals_the_in_memory_one(fixture_con, monkeypatch, encodin
         export.export_frame(queries.evaluations(fixture_con, filters), "ja"), encoding
     )
     assert streamed == whole
+    # what the download button gets: the same bytes, from a file Streamlit knows how to read
+    from streamlit.runtime.download_data_util import convert_data_to_bytes_and_infer_mime
+
+    with export.csv_file_for_filter(fixture_con, filters, "ja", encoding) as served:
+        served_bytes, _ = convert_data_to_bytes_and_infer_mime(served, ValueError("unsupported"))
+    assert served_bytes == whole

@@ -4,6 +4,7 @@ with drill-down, downloads, and text rendering that never interprets data as mar
 from __future__ import annotations
 
 import inspect
+import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -208,10 +209,10 @@ def downloads(key: str) -> None:
                 )
         filters = run.filters
 
-        def make_csv() -> bytes:
+        def make_csv() -> io.BufferedReader:
             con, _ = database().cursor()
             try:
-                return export.csv_for_filter(con, filters, lang, encoding)
+                return export.csv_file_for_filter(con, filters, lang, encoding)
             finally:
                 con.close()
 

@@ -3,6 +3,7 @@
 with listed as (
     select
         initiative_id,
+        project_no,
         project_code,
         name_ja,
         name_en,
@@ -16,17 +17,22 @@ with listed as (
     where /* initiative filters */ true
 ),
 
-expected as (
-    select i.*, y.fiscal_year
-    from listed i
-    join fiscal_years y on y.term_id = i.term_id
-    where y.fiscal_year between $fy_lo and $fy_hi
+-- the fiscal years each one was evaluated in, as a mask (bit n = FY1990 + n; see facts.sql):
+-- one row per initiative instead of a join of every expected year to every evaluation
+masked as (
+    select l.*, coalesce(y.evaluated_mask, 0) as evaluated_mask
+    from listed l
+    left join initiative_years y on y.project_no = l.project_no and y.term_id = l.term_id
 ),
 
 final as (
-    select x.*, e.initiative_id is not null as evaluated
-    from expected x
-    left join evaluations e on e.initiative_id = x.initiative_id and e.fiscal_year = x.fiscal_year
+    select
+        m.* exclude (project_no, evaluated_mask),
+        y.fiscal_year,
+        ((m.evaluated_mask >> (y.fiscal_year - 1990)) & 1) = 1 as evaluated
+    from masked m
+    join fiscal_years y on y.term_id = m.term_id
+    where y.fiscal_year between $fy_lo and $fy_hi
 )
 
 select * from final
