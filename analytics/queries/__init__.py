@@ -1,9 +1,12 @@
 """Named queries: one ``.sql`` file per grain in this folder, run through ``run``.
 
-A query file marks where the filters go with ``/* evaluation filters */ true`` or
-``/* initiative filters */ true`` (so the file is valid SQL on its own, unfiltered). ``run``
-replaces the marker with ``Filters.where()`` — whose text depends only on which filters are set —
-and binds every value as a parameter. Each function below shares its name with its file.
+A query file marks where the filters go with ``/* evaluation filters */ true`` (rows of
+evaluation_facts), ``/* count filters */ true`` (evaluation_counts), ``/* initiative-year filters
+*/ true`` (initiative_years) or ``/* initiative filters */ true`` (initiative_facts), so the file
+is valid SQL on its own, unfiltered. ``run`` replaces each marker with ``Filters.where()`` — whose
+text depends only on which filters are set — and binds every value as a parameter. A query that
+picks its rows before joining their names marks that step's limit with ``/* limit */``. Each
+function below shares its name with its file.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def statement(
     """The exact SQL text and parameters ``run`` executes (the benchmark's "bare" query)."""
     sql, bound = prepare(name, filters, **params)
     if LIMIT_MARKER in sql:
-        # The query picks its rows in a narrow step first (see declines.sql): limit that step too.
+        # The query picks its rows in a narrow step first (see evaluations.sql): limit it too.
         sql = sql.replace(LIMIT_MARKER, "limit $row_limit" if limit is not None else "")
     if limit is not None:
         # After the query's own ORDER BY (every query ends with one), so DuckDB runs a top-N
