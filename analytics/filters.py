@@ -16,12 +16,12 @@ IMPACT_CHOICES = ("all", "only", "exclude")
 MAX_SEARCH_LENGTH = 100
 FY_RANGE = (1990, 2100)
 
-# Query-parameter keys, in the order they appear in a URL.
 # The tables Filters.where can filter (see there).
 SCOPES = ("evaluation", "counts", "initiative years", "initiative")
 # Fiscal year n is bit n - MASK_BASE_YEAR of initiative_years' masks (a 128-bit integer).
 MASK_BASE_YEAR = FY_RANGE[0]
 
+# Query-parameter keys, in the order they appear in a URL.
 KEYS = ("term", "fy_from", "fy_to", "goal", "direction", "bureau", "covid", "disaster", "new", "q")
 
 

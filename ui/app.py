@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import queries
 from analytics.config import db_path
 from analytics.i18n import t
-from analytics.ingest.build import DERIVED_TABLES
+from analytics.ingest.build import needs_refresh
 from ui import sidebar, state
 from ui.common import Run, sample_banner
 from ui.db import DatabaseMissing, database
@@ -20,11 +20,7 @@ def prepare() -> Run:
         con, version = database().cursor()
     except DatabaseMissing:
         _stop("db.missing", "build")
-    present = con.execute(
-        "select count(*) from information_schema.tables where table_name in $names",
-        {"names": list(DERIVED_TABLES)},
-    ).fetchone()[0]
-    if present < len(DERIVED_TABLES):  # built by an earlier version: refresh keeps all data
+    if needs_refresh(con):
         _stop("db.outdated", "refresh")
     dims = sidebar.dimensions(con)
     state.init_from_url(sidebar.known_values(dims))

@@ -40,6 +40,17 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
+def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when a derived table is missing (or still a view): the database was built by an
+    earlier version, and ``refresh`` brings it up to date keeping all data."""
+    present = con.execute(
+        "select count(*) from information_schema.tables"
+        " where table_type = 'BASE TABLE' and table_name in $names",
+        {"names": list(DERIVED_TABLES)},
+    ).fetchone()[0]
+    return present < len(DERIVED_TABLES)
+
+
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change."""
     # Databases built before evaluation_facts was materialised hold it as a view.
