@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from ui import state
-from ui.app import prepare
+from ui.run import prepare
 
 st.set_page_config(
     page_title=t("app.title"), page_icon="🌏", layout="wide", initial_sidebar_state="expanded"

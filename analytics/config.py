@@ -14,3 +14,16 @@ def db_path() -> Path:
     """The database file: ``DASHBOARD_DB`` if set, else ``data/kawasaki.duckdb``."""
     configured = os.environ.get("DASHBOARD_DB")
     return Path(configured) if configured else DEFAULT_DB
+
+
+# Headless Chromium (Debian's package) for the meeting pack's images and PDF, the browser tests
+# and the benchmark: one definition for all three.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from analytics import xlsx
 from analytics.i18n import level_label, next_step_label
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -238,42 +239,11 @@ def estimate_csv_bytes(sample: pd.DataFrame, rows: int, lang: str = "ja") -> int
 
 def xlsx_bytes(frame: pd.DataFrame, about: list[tuple[str, str]], lang: str = "ja") -> bytes:
     """A workbook: the rows on the first sheet; the filters, as-of date and provenance on the second."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    book = openpyxl.Workbook()
-    data = book.active
-    data.title = "Evaluations" if lang == "en" else "評価データ"
-    data.append(list(frame.columns))
-    for row in frame.head(XLSX_MAX_ROWS).itertuples(index=False):
-        data.append([_xlsx_value(v) for v in row])
-    for cell in data[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE6F0")
-    data.freeze_panes = "A2"
-    data.auto_filter.ref = data.dimensions
-    for i, column in enumerate(frame.columns, start=1):
-        longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
-        data.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest * 1.6))
-    info = book.create_sheet("Filters" if lang == "en" else "条件")
-    for label, value in about:
-        info.append([label, _xlsx_value(value)])
-    info.column_dimensions["A"].width = 24
-    info.column_dimensions["B"].width = 100
-    for row in info.iter_rows():
-        row[0].font = Font(bold=True)
-        row[1].alignment = Alignment(wrap_text=True, vertical="top")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _xlsx_value(value: object) -> object:
-    if isinstance(value, str):
-        # Control characters other than tab/newline are not allowed in XLSX cells.
-        return "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
-    return value
+    book = xlsx.workbook()
+    title = "Evaluations" if lang == "en" else "評価データ"
+    xlsx.table_sheet(book, title, frame, max_rows=XLSX_MAX_ROWS, auto_filter=True)
+    xlsx.pairs_sheet(book, "Filters" if lang == "en" else "条件", about)
+    return xlsx.to_bytes(book)
 
 
 def file_name(kind: str, extension: str, today: date | None = None) -> str:

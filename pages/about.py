@@ -8,7 +8,9 @@ from analytics import tables
 from analytics.config import TEMPLATE_DIR
 from analytics.i18n import fy_label, level_label, next_step_label, t
 from analytics.labels import NEXT_STEP_LABELS_JA
-from ui.common import TABLE_ROWS, current, query, shown_of
+from ui.data import query
+from ui.run import current
+from ui.widgets import TABLE_ROWS, shown_of
 
 run = current("about")
 lang = run.lang

@@ -4,7 +4,10 @@ import streamlit as st
 
 from analytics import tables
 from analytics.i18n import t
-from ui.common import chart, current, downloads, figure, query
+from ui.data import figure, query
+from ui.downloads import downloads
+from ui.run import current
+from ui.widgets import chart
 
 run = current("bureaus")
 lang = run.lang

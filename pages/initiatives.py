@@ -4,7 +4,10 @@ import streamlit as st
 
 from analytics import charts, tables
 from analytics.i18n import next_step_label, t
-from ui.common import PICKER_ROWS, TABLE_ROWS, chart, current, downloads, md, query, shown_of
+from ui.data import query
+from ui.downloads import downloads
+from ui.run import current
+from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, md, shown_of
 
 run = current("initiatives")
 lang = run.lang

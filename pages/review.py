@@ -4,13 +4,15 @@ declined, what is below target, a summary written from the numbers, and the meet
 import streamlit as st
 
 from analytics import charts, export
+from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
-from analytics.report import CHROMIUM, build_pack
+from analytics.report import build_pack
 from analytics.review import level_table, movers_table, summary_text
 from analytics.tables import exceptions_table, style_levels
-from ui.common import chart, current, md
-from ui.common import review as cached_review
+from ui.data import review as cached_review
 from ui.db import database
+from ui.run import current
+from ui.widgets import chart, md
 
 run = current("review")
 lang = run.lang

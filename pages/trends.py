@@ -5,7 +5,10 @@ import streamlit as st
 from analytics import tables
 from analytics.i18n import fy_label, t
 from ui import state
-from ui.common import TABLE_ROWS, TREE_LEAVES, chart, current, downloads, figure, query, shown_of
+from ui.data import figure, query
+from ui.downloads import downloads
+from ui.run import current
+from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of
 
 run = current("trends")
 lang = run.lang

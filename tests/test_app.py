@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import t
-from tests import servers
 from tests.conftest import ROOT
+from ui import testing
 
 PAGES = [
     "pages/overview.py",
@@ -35,11 +35,11 @@ TIMEOUT = 60
 
 @pytest.fixture(autouse=True)
 def steady_page_mode(monkeypatch):
-    """AppTest in a real server's steady page mode (see tests/servers.py)."""
+    """AppTest in a real server's steady page mode (see ui/testing.py)."""
     import streamlit.testing.v1.app_test as app_test
 
     monkeypatch.setattr(app_test, "PagesManager", app_test.PagesManager)  # restored after the test
-    servers.steady_page_mode()
+    testing.steady_page_mode()
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from analytics.config import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import ROOT
 from tests.fixture_data import HOSTILE_NAME
-from tests.servers import CHROMIUM, CHROMIUM_FLAGS, streamlit_server
+from ui.testing import streamlit_server
 
 ARTIFACTS = ROOT / "test-artifacts"
 TIMEOUT_MS = 45_000

@@ -16,9 +16,10 @@ import time
 import pytest
 
 from analytics import queries
+from analytics.config import CHROMIUM, CHROMIUM_FLAGS
 from analytics.filters import Filters
 from tests import reliability
-from tests.servers import CHROMIUM, CHROMIUM_FLAGS, rss_mb, streamlit_server
+from ui.testing import rss_mb, streamlit_server
 
 THREADS, PER_THREAD = 8, 200
 SESSIONS = int(os.environ.get("LOAD_SESSIONS", "6"))

@@ -13,9 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from analytics.config import CHROMIUM
 from analytics.filters import Filters
 from analytics.i18n import t
-from analytics.report import CHROMIUM, build_pack
+from analytics.report import build_pack
 from analytics.review import build_review, summary_text
 from tests.conftest import ROOT
 

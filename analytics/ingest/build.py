@@ -10,19 +10,11 @@ import duckdb
 import pandas as pd
 
 from analytics.config import REFERENCE_DIR, SCHEMA_FILE
+from analytics.derived import DERIVED_TABLES, needs_refresh, refresh_facts  # noqa: F401
 from analytics.ingest import store
 
-FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
-COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
-# What refresh_facts (re)creates; a database without all of them needs `refresh`.
-DERIVED_TABLES = (
-    "projects",
-    "initiative_facts",
-    "project_search",
-    "evaluation_facts",
-    "initiative_years",
-    "evaluation_counts",
-)
+# needs_refresh and refresh_facts live with the derived tables' definitions (analytics/derived.py);
+# they are imported here for the importer and the command line.
 
 # Load order follows the foreign keys.
 STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments"]
@@ -38,32 +30,6 @@ def read_reference(name: str, reference_dir: Path) -> pd.DataFrame:
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-
-
-def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when a derived table is missing (or still a view): the database was built by an
-    earlier version, and ``refresh`` brings it up to date keeping all data."""
-    present = con.execute(
-        "select count(*) from information_schema.tables"
-        " where table_type = 'BASE TABLE' and table_name in $names",
-        {"names": list(DERIVED_TABLES)},
-    ).fetchone()[0]
-    return present < len(DERIVED_TABLES)
-
-
-def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change."""
-    # Databases built before evaluation_facts was materialised hold it as a view.
-    views = con.execute(
-        "select table_name from information_schema.tables"
-        " where table_type = 'VIEW' and table_name in $names",
-        {"names": list(DERIVED_TABLES)},
-    ).fetchall()
-    for (name,) in views:
-        con.execute(f"drop view {name}")  # a name from DERIVED_TABLES, never from data
-    con.execute(FACTS_FILE.read_text(encoding="utf-8"))
-    counts = COUNTS_FILE.read_text(encoding="utf-8").replace("/* search filter */ true", "true")
-    con.execute(f"create or replace table evaluation_counts as\n{counts}\norder by fiscal_year")
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

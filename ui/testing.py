@@ -1,4 +1,6 @@
-"""Start the dashboard with `streamlit run` on a free local port, for browser and load tests."""
+"""Run the dashboard for the tests and the benchmark: a real `streamlit run` server on a free local
+port, and AppTest in the page mode a real server settles in. (The benchmark uses both, so they live
+here, not in tests/.)"""
 
 from __future__ import annotations
 
@@ -12,8 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from analytics.report import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402,F401 - one definition, shared with the tests
-from tests.conftest import ROOT
+from analytics.config import PROJECT_ROOT
 
 
 def free_port() -> int:
@@ -41,7 +42,7 @@ def streamlit_server(db: Path, log_path: Path) -> Iterator[dict]:
                 "--server.headless",
                 "true",
             ],
-            cwd=ROOT,
+            cwd=PROJECT_ROOT,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -78,7 +79,7 @@ def steady_page_mode() -> None:
     Streamlit starts in its legacy "pages folder" mode when a pages/ folder exists and leaves it
     for good once dashboard.py calls st.navigation. AppTest puts it back before every run, which
     no server does. (The first request of a fresh server — a shared deep link — is tested in a
-    real browser in test_browser.py.)"""
+    real browser in tests/test_browser.py.)"""
     import streamlit.testing.v1.app_test as app_test
     from streamlit.runtime.pages_manager import PagesManager
 

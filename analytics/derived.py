@@ -1,0 +1,49 @@
+"""The derived tables the queries read (``evaluation_facts``, ``evaluation_counts``, …): their
+definitions, how to rebuild them, and whether a database needs that.
+
+Both the read-only app and the importer use this module; it writes nothing unless asked to
+``refresh_facts`` on a writable connection."""
+
+from __future__ import annotations
+
+import duckdb
+
+from analytics.config import SCHEMA_FILE
+
+FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
+COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
+# What refresh_facts (re)creates; a database without all of them needs `refresh`.
+DERIVED_TABLES = (
+    "projects",
+    "initiative_facts",
+    "project_search",
+    "evaluation_facts",
+    "initiative_years",
+    "evaluation_counts",
+)
+
+
+def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when a derived table is missing (or still a view): the database was built by an
+    earlier version, and ``refresh`` brings it up to date keeping all data."""
+    present = con.execute(
+        "select count(*) from information_schema.tables"
+        " where table_type = 'BASE TABLE' and table_name in $names",
+        {"names": list(DERIVED_TABLES)},
+    ).fetchone()[0]
+    return present < len(DERIVED_TABLES)
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change."""
+    # Databases built before evaluation_facts was materialised hold it as a view.
+    views = con.execute(
+        "select table_name from information_schema.tables"
+        " where table_type = 'VIEW' and table_name in $names",
+        {"names": list(DERIVED_TABLES)},
+    ).fetchall()
+    for (name,) in views:
+        con.execute(f"drop view {name}")  # a name from DERIVED_TABLES, never from data
+    con.execute(FACTS_FILE.read_text(encoding="utf-8"))
+    counts = COUNTS_FILE.read_text(encoding="utf-8").replace("/* search filter */ true", "true")
+    con.execute(f"create or replace table evaluation_counts as\n{counts}\norder by fiscal_year")

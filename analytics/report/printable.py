@@ -1,0 +1,100 @@
+"""The pack as printable HTML (A4, one section per page); the PDF is this, printed by Chromium."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import pandas as pd
+
+from analytics.export import TOKYO
+from analytics.i18n import describe_filters, fy_label, t
+from analytics.report.sections import chart_data
+from analytics.review import Review, level_table, movers_table, summary_text
+from analytics.tables import exceptions_table
+
+PRINT_CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", Meiryo, sans-serif;
+       font-size: 10.5pt; color: #1b1b1b; margin: 0; }
+h1 { font-size: 18pt; margin: 0 0 6mm; color: #1f5fa6; }
+h2 { font-size: 13pt; margin: 0 0 3mm; border-bottom: 2px solid #1f5fa6; padding-bottom: 1mm; }
+section { page-break-before: always; break-before: page; }
+section.first { page-break-before: auto; break-before: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 4mm; }
+th, td { border: 1px solid #bbb; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
+th { background: #dde6f0; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child { white-space: nowrap; }
+td:nth-child(2) { min-width: 42mm; }
+tr { page-break-inside: avoid; }
+img { width: 100%; height: auto; margin-bottom: 4mm; }
+.summary { font-size: 11.5pt; line-height: 1.8; background: #f2f5f9; padding: 4mm 5mm; border-left: 4px solid #1f5fa6; }
+.meta { color: #555; font-size: 9pt; }
+.banner { color: #7a4b00; background: #fff4e0; padding: 2mm 4mm; font-size: 9pt; }
+"""
+
+
+def review_html(
+    review: Review, lang: str, images: dict[str, str] | None, provenance_note: str
+) -> str:
+    e = html.escape
+    latest = fy_label(review.latest, lang) if review.latest else "-"
+    sections = []
+    sections.append(
+        f"""<section class="first"><h1>{e(t("review.cover", lang))}</h1>
+<p class="meta">{e(t("download.about.generated", lang))}: {e(datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M"))} ・
+{e(t("download.about.filters", lang))}: {e(describe_filters(review.filters, lang))}</p>
+<p class="banner">{e(provenance_note)}</p>
+<h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p></section>"""
+    )
+    sections.append(
+        f"<section><h2>{e(t('review.term_goal', lang))}</h2>{_table(level_table(review.term_goal, lang, 'goal'))}</section>"
+    )
+    sections.append(
+        f"<section><h2>{e(t('review.term_direction', lang))}</h2>{_table(level_table(review.term_direction, lang, 'direction'))}</section>"
+    )
+    if images:
+        figures = "".join(f'<img alt="{e(name)}" src="{src}">' for name, src in images.items())
+    else:
+        figures = f'<p class="meta">{e(t("review.no_images", lang))}</p>'
+    rates = (t("axis.on_target_rate", lang), t("series.without_affected", lang))
+    table_data = chart_data(review, lang).assign(
+        **{c: lambda d, c=c: (d[c].astype(float) * 100).round(1) for c in rates}
+    )
+    sections.append(
+        f"<section><h2>{e(t('review.trend', lang))}</h2>{figures}{_table(table_data)}</section>"
+    )
+    if review.from_fy and review.to_fy:
+        a, b = fy_label(review.from_fy, lang), fy_label(review.to_fy, lang)
+        sections.append(
+            f"<section><h2>{e(t('review.movers', lang, a=a, b=b))}</h2>"
+            f"<h3>{e(t('review.improved', lang))}</h3>{_table(movers_table(review.movers, lang, review.from_fy, review.to_fy, True))}"
+            f"<h3>{e(t('review.declined', lang))}</h3>{_table(movers_table(review.declined, lang, review.from_fy, review.to_fy, False))}</section>"
+        )
+    sections.append(
+        f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang))}</section>"
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{e(t("review.cover", lang))}</title>'
+        f"<style>{PRINT_CSS}</style></head><body>{''.join(sections)}</body></html>"
+    )
+
+
+def _table(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "<p>-</p>"
+    e = html.escape
+    head = "".join(f"<th>{e(str(c))}</th>" for c in frame.columns)
+    body = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for v in row:
+            numeric = isinstance(v, int | float) and not isinstance(v, bool)
+            if v is None or (isinstance(v, float) and pd.isna(v)):
+                text = ""
+            else:
+                text = f"{v:.1f}" if isinstance(v, float) else str(v)
+            cells.append(f'<td class="num">{e(text)}</td>' if numeric else f"<td>{e(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

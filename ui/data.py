@@ -1,0 +1,87 @@
+"""Cached data access for the pages: query results and figures keyed on the database file's
+version and the filters, shared by every rerun and session that asks for the same."""
+
+from __future__ import annotations
+
+import inspect
+
+import pandas as pd
+import streamlit as st
+
+from analytics import charts, queries
+from analytics.filters import Filters
+from analytics.review import build_review
+from ui.db import FileVersion, database
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(
+    version: FileVersion, name: str, filter_items: tuple, params: tuple
+) -> pd.DataFrame | dict:
+    """Query results keyed on the database file's version, the query and the filters."""
+    con, _ = database().cursor()
+    fn = getattr(queries, name)
+    kwargs = dict(params)
+    if "filters" in inspect.signature(fn).parameters:
+        kwargs["filters"] = Filters.from_query(dict(filter_items))
+    try:
+        return fn(con, **kwargs)
+    finally:
+        con.close()
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(
+    version: FileVersion,
+    chart_name: str,
+    query_name: str,
+    filter_items: tuple,
+    params: tuple,
+    chart_args: tuple,
+):
+    """A built Plotly figure, shared read-only by every rerun and session that asks for the same
+    one (Streamlit only reads it). Building figures is most of a warm page run's time."""
+    df = _cached(version, query_name, filter_items, params)
+    kwargs = dict(chart_args)
+    if kwargs.pop("fiscal_years", False):
+        kwargs["fiscal_years"] = _cached(version, "fiscal_years", (), ())
+    return getattr(charts, chart_name)(df, **kwargs)
+
+
+def figure(
+    chart_name: str, query_name: str | None = None, *, params: dict | None = None, **chart_args
+):
+    """``charts.<chart_name>(query(<query_name>, **params), **chart_args)``, cached.
+    Pass ``fiscal_years=True`` for charts that draw the plan's years and terms."""
+    run = st.session_state["_active_run"]
+    return _figure(
+        run.version,
+        chart_name,
+        query_name or chart_name,
+        tuple(sorted(run.filters.to_query().items())),
+        tuple(sorted((params or {}).items())),
+        tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in chart_args.items())),
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _review(version: FileVersion, filter_items: tuple, from_fy: int, to_fy: int):
+    con, _ = database().cursor()
+    try:
+        return build_review(con, Filters.from_query(dict(filter_items)), from_fy, to_fy)
+    finally:
+        con.close()
+
+
+def review(from_fy: int, to_fy: int):
+    """The overall review of the current filters, cached like the queries."""
+    run = st.session_state["_active_run"]
+    return _review(run.version, tuple(sorted(run.filters.to_query().items())), from_fy, to_fy)
+
+
+def query(name: str, filters: Filters | None = None, **params):
+    run = st.session_state["_active_run"]
+    filters = run.filters if filters is None else filters
+    return _cached(
+        run.version, name, tuple(sorted(filters.to_query().items())), tuple(sorted(params.items()))
+    )

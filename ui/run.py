@@ -1,0 +1,83 @@
+"""One script run's context: open the database, restore the filters from the URL, draw the
+sidebar, keep the URL in step, show notices and the sample banner (``prepare``), and hand the
+result to the page (``current``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from analytics import queries
+from analytics.config import db_path
+from analytics.derived import needs_refresh
+from analytics.filters import Filters
+from analytics.i18n import describe_filters, t
+from ui import sidebar, state
+from ui.db import DatabaseMissing, FileVersion, database
+from ui.widgets import sample_banner
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a page needs for this script run."""
+
+    con: object
+    version: FileVersion
+    filters: Filters
+    lang: str
+    years: list[int]
+
+    @property
+    def context(self) -> str:
+        return describe_filters(self.filters, self.lang)
+
+
+def current(page: str) -> Run:
+    """This run's context, handed over by dashboard.py just before it runs the page.
+
+    Streamlit runs in its legacy "pages folder" mode whenever a pages/ folder exists, until
+    dashboard.py calls st.navigation. So the very first request to a fresh server, if it is a
+    link to a page (a shared link is), runs the page file alone. Hand over to dashboard.py once,
+    with the page and the URL's parameters: that ends the legacy mode for the server. Where the
+    mode comes back every run (AppTest resets it), prepare the run here instead."""
+    run = st.session_state.pop("_run", None)
+    if run is None:
+        if not st.session_state.get("_handed_over"):
+            st.session_state["_handed_over"] = True
+            st.session_state["_goto"] = page
+            st.switch_page("dashboard.py", query_params=st.query_params.to_dict())
+        run = prepare()
+    st.session_state["_active_run"] = run
+    return run
+
+
+def prepare() -> Run:
+    """Everything before the page's own content; stops the run with a message if there is no database."""
+    try:
+        con, version = database().cursor()
+    except DatabaseMissing:
+        _stop("db.missing", "build")
+    if needs_refresh(con):
+        _stop("db.outdated", "refresh")
+    dims = sidebar.dimensions(con)
+    state.init_from_url(sidebar.known_values(dims))
+    filters = sidebar.render(dims)
+    state.write_url(filters)
+    lang = state.lang()
+    years = [int(y) for y in dims["years"]["fiscal_year"]]
+    run = Run(con=con, version=version, filters=filters, lang=lang, years=years)
+    state.show_notices()
+    sample_banner(queries.data_status(con), lang)
+    if st.session_state.pop("_drilled", False):
+        st.caption(t("filter.drilled", lang, what=run.context))
+    return run
+
+
+def _stop(message: str, command: str) -> None:
+    """No usable database: say so in both languages, with the command that fixes it."""
+    path = str(db_path())
+    st.title(t("app.title"))
+    st.error(t(message, "ja", path=path) + "\n\n" + t(message, "en", path=path))
+    st.code(f"python -m analytics.ingest {command} --db {path}", language="bash")
+    st.stop()

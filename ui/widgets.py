@@ -1,0 +1,58 @@
+"""Small widgets the pages share: charts with drill-down, the sample banner, captions, and text
+rendering that never interprets data as markup."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.i18n import t
+
+TABLE_ROWS = 2000  # rows a table sends to the browser; the download has them all
+PICKER_ROWS = 3000  # the picker lists a filter's projects up to this many; search narrows the rest
+TREE_LEAVES = 400  # the treemap goes down to initiatives when the filter has at most this many
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+
+
+def md(text: object) -> str:
+    """Escape data for places that render Markdown (headings, labels): shown literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def sample_banner(status: dict, lang: str) -> None:
+    sample = status.get("sample_evaluations") or 0
+    total = status.get("evaluations") or 0
+    if sample:
+        key = "banner.sample_all" if sample == total else "banner.sample"
+        st.info(t(key, lang, n=sample, total=total), icon=":material/science:")
+
+
+def chart(fig: go.Figure, key: str, on_click=None) -> None:
+    """A Plotly chart; with ``on_click`` a click on a bar or point calls it with the point."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    if on_click is None:
+        st.plotly_chart(fig, key=key, config=config, width="stretch")
+        return
+
+    def callback() -> None:
+        points = st.session_state[key].selection.get("points") or []
+        if points:
+            on_click(points[0])
+
+    st.plotly_chart(
+        fig, key=key, config=config, width="stretch", on_select=callback, selection_mode="points"
+    )
+
+
+def shown_of(shown: int, total: int, lang: str) -> None:
+    """Say when a table shows only part of the filter's rows."""
+    if total > shown:
+        st.caption(t("table.capped", lang, n=f"{shown:,}", total=f"{total:,}"))
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:.1%}"
