@@ -15,48 +15,27 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics import theme
 from analytics.i18n import fy_label, level_label, name_column, t
+from analytics.theme import LEVEL_COLORS, RATE_SCALE
 
 LEVELS = (1, 2, 3, 4, 5)
-LEVEL_COLORS = {1: "#1f5fa6", 2: "#8cb9e3", 3: "#cfcfcf", 4: "#f2a65a", 5: "#b2470d"}
-RATE_SCALE = [
-    [0.0, "#b2470d"],
-    [0.35, "#f2a65a"],
-    [0.6, "#e8e8e8"],
-    [0.8, "#8cb9e3"],
-    [1.0, "#1f5fa6"],
-]
-FONT_FAMILY = (
-    "Noto Sans CJK JP, Noto Sans JP, Hiragino Kaku Gothic ProN, Yu Gothic, Meiryo, sans-serif"
-)
-TERM_SHADES = {1: "rgba(31,95,166,0.05)", 2: "rgba(31,95,166,0.10)", 3: "rgba(31,95,166,0.05)"}
 COVID_YEARS = (2020, 2022)  # the fiscal years the COVID-19 flags concentrate in
 TYPHOON_YEAR = 2019
-SERIES_COLORS = [
-    "#1f5fa6",
-    "#e08214",
-    "#5e3c99",
-    "#1b9e77",
-    "#d95f02",
-    "#7570b3",
-    "#66a61e",
-    "#e7298a",
-    "#a6761d",
-]
 
 
 def _layout(fig: go.Figure, title: str, context: str, lang: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": f"{title}<br><sup>{_escape(context)}</sup>", "x": 0.0, "xanchor": "left"},
-        font={"family": FONT_FAMILY, "size": 13},
+        font={"family": theme.FONT_FAMILY, "size": 13},
         height=height,
         margin={"l": 60, "r": 20, "t": 80, "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
+        plot_bgcolor=theme.CHART_BACKGROUND,
+        paper_bgcolor=theme.CHART_BACKGROUND,
     )
-    fig.update_xaxes(showgrid=False, linecolor="#888", automargin=True)
-    fig.update_yaxes(gridcolor="#eee", zeroline=False)
+    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True)
+    fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False)
     return fig
 
 
@@ -70,7 +49,7 @@ def empty_figure(title: str, context: str, lang: str = "ja") -> go.Figure:
     fig.add_annotation(
         text=t("chart.no_data", lang),
         showarrow=False,
-        font={"size": 16, "color": "#666"},
+        font={"size": 16, "color": theme.MUTED_TEXT},
         x=0.5,
         y=0.5,
         xref="paper",
@@ -198,7 +177,7 @@ def on_target_by_year_and_group(
                 y=part["on_target_rate"],
                 mode="lines+markers",
                 name=_escape(label),
-                line={"color": SERIES_COLORS[i % len(SERIES_COLORS)], "width": 2.5},
+                line={"color": _series_color(group, key, i), "width": 2.5},
                 customdata=list(
                     zip(
                         part["fiscal_year"],
@@ -226,6 +205,15 @@ def on_target_by_year_and_group(
     return _layout(fig, title, context, lang)
 
 
+def _series_color(group: str, key: str, position: int) -> str:
+    """Goals and terms keep their own colour under every filter; other groups take turns."""
+    if group == "goal":
+        return theme.goal_color(int(key))
+    if group == "term":
+        return theme.term_color(int(key))
+    return theme.SERIES_COLORS[position % len(theme.SERIES_COLORS)]
+
+
 def _group_label(group: str, key: str, name: str, lang: str) -> str:
     if group == "goal":
         return t("goal.short", lang, v=key)
@@ -244,7 +232,7 @@ def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, 
         fig.add_vrect(
             x0=first - 0.5,
             x1=last + 0.5,
-            fillcolor=TERM_SHADES.get(int(term_id), "rgba(0,0,0,0.04)"),
+            fillcolor=theme.term_shade(term_id),
             line_width=0,
             layer="below",
             annotation_text=t("term.short", lang, v=int(term_id)),
@@ -256,7 +244,7 @@ def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, 
         fig.add_vrect(
             x0=position[lo] - 0.45,
             x1=position[hi] + 0.45,
-            fillcolor="rgba(242,166,90,0.18)",
+            fillcolor=theme.PERIOD_SHADE,
             line_width=0,
             layer="below",
             annotation_text=t("band.covid", lang),
@@ -264,14 +252,16 @@ def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, 
             annotation_font_size=11,
         )
     if TYPHOON_YEAR in position:
-        fig.add_vline(x=position[TYPHOON_YEAR], line_dash="dot", line_color="#b2470d", line_width=1)
+        fig.add_vline(
+            x=position[TYPHOON_YEAR], line_dash="dot", line_color=theme.EVENT_COLOR, line_width=1
+        )
         fig.add_annotation(
             x=position[TYPHOON_YEAR],
             y=0,
             yref="paper",
             text=t("band.typhoon", lang),
             showarrow=False,
-            font={"size": 10, "color": "#b2470d"},
+            font={"size": 10, "color": theme.EVENT_COLOR},
             yanchor="bottom",
             textangle=-90,
             xshift=-8,
@@ -286,14 +276,14 @@ def on_target_by_term_and_goal(df: pd.DataFrame, lang: str = "ja", context: str 
     fig = go.Figure()
     goals = sorted(df["goal_id"].unique())
     x = [t("goal.short", lang, v=g) for g in goals]
-    for i, (term_id, part) in enumerate(df.groupby("term_id", sort=True)):
+    for term_id, part in df.groupby("term_id", sort=True):
         part = part.set_index("goal_id").reindex(goals)
         fig.add_trace(
             go.Bar(
                 x=x,
                 y=part["on_target_rate"],
                 name=t("term.short", lang, v=int(term_id)),
-                marker_color=["#8cb9e3", "#1f5fa6", "#0b2e59"][i % 3],
+                marker_color=theme.term_color(term_id),
                 text=[f"{v:.0%}" if pd.notna(v) else "" for v in part["on_target_rate"]],
                 textposition="outside",
                 customdata=[[int(term_id), int(g)] for g in goals],
@@ -369,9 +359,14 @@ def covid_rate_by_year(
     x = [fy_label(y, lang) for y in df["fiscal_year"]]
     fig = go.Figure()
     series = [
-        ("on_target_rate", "series.all", "#444444", "solid"),
-        ("on_target_rate_without_affected", "series.without_affected", "#1f5fa6", "solid"),
-        ("on_target_rate_affected", "series.affected", "#e08214", "dot"),
+        ("on_target_rate", "series.all", theme.ALL_SERIES_COLOR, "solid"),
+        (
+            "on_target_rate_without_affected",
+            "series.without_affected",
+            theme.WITHOUT_AFFECTED_COLOR,
+            "solid",
+        ),
+        ("on_target_rate_affected", "series.affected", theme.AFFECTED_COLOR, "dot"),
     ]
     for column, key, color, dash in series:
         fig.add_trace(
@@ -525,7 +520,7 @@ def transitions(
             y=labels,
             text=grid.to_numpy(),
             texttemplate="%{text}",
-            colorscale=[[0, "#ffffff"], [1, "#1f5fa6"]],
+            colorscale=theme.COUNT_SCALE,
             showscale=False,
             hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
             xgap=2,
@@ -565,12 +560,12 @@ def initiative_history(
             x=[fy_label(y, lang) for y in df["fiscal_year"]],
             y=df["achievement_level"],
             mode="lines+markers",
-            line={"color": "#999", "width": 1.5},
+            line={"color": theme.HISTORY_LINE, "width": 1.5},
             marker={
                 "size": 16,
                 "color": [LEVEL_COLORS[int(lv)] for lv in df["achievement_level"]],
                 "symbol": symbols,
-                "line": {"color": "#333", "width": 1},
+                "line": {"color": theme.MARKER_EDGE, "width": 1},
             },
             customdata=[_escape(r or "") for r in df["results_ja"]],
             hovertemplate="%{x}: %{y}<br>%{customdata}<extra></extra>",

@@ -6,10 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analytics.charts import LEVEL_COLORS
 from analytics.i18n import fy_label, level_label, next_step_label, t
-
-LEVEL_TEXT_COLORS = {1: "#ffffff", 2: "#000000", 3: "#000000", 4: "#000000", 5: "#ffffff"}
+from analytics.theme import LEVEL_COLORS, LEVEL_TEXT_COLORS
 
 
 def _headers(lang: str) -> dict[str, str]:

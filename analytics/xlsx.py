@@ -7,7 +7,8 @@ import io
 
 import pandas as pd
 
-HEADER_FILL = "DDE6F0"
+from analytics import theme
+
 MIN_WIDTH, MAX_WIDTH = 8, 60
 WIDTH_SAMPLE_ROWS = 200  # column widths are judged from this many rows
 
@@ -59,7 +60,7 @@ def table_sheet(
         ws.append([cell_value(v) for v in values])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.fill = PatternFill("solid", fgColor=theme.xlsx_color(theme.HEADER_FILL))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for i, column in enumerate(frame.columns, start=1):
         letter = get_column_letter(i)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics import charts, queries
+from analytics import charts, queries, theme
 from analytics.filters import Filters
 from analytics.i18n import TEXT, describe_filters, level_label, t
 
@@ -139,7 +139,7 @@ def test_initiative_timeline_marks_levels_with_their_colours(fixture_con):
 
 
 def test_cjk_font_comes_first():
-    assert charts.FONT_FAMILY.startswith("Noto Sans CJK JP")
+    assert theme.FONT_FAMILY.startswith("Noto Sans CJK JP")
 
 
 def test_translation_table_has_both_languages():
@@ -156,7 +156,7 @@ def test_every_translation_key_used_in_the_code_exists():
     for path in [
         *ROOT.glob("pages/*.py"),
         *ROOT.glob("ui/*.py"),
-        *ROOT.glob("analytics/*.py"),
+        *ROOT.rglob("analytics/**/*.py"),
         ROOT / "dashboard.py",
     ]:
         used |= set(re.findall(r'\bt\(\s*"([a-z_][a-z0-9_.]*)"', path.read_text(encoding="utf-8")))

@@ -12,27 +12,7 @@ from analytics.i18n import describe_filters, fy_label, t
 from analytics.report.sections import chart_data
 from analytics.review import Review, level_table, movers_table, summary_text
 from analytics.tables import exceptions_table
-
-PRINT_CSS = """
-@page { size: A4; margin: 14mm 12mm; }
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", Meiryo, sans-serif;
-       font-size: 10.5pt; color: #1b1b1b; margin: 0; }
-h1 { font-size: 18pt; margin: 0 0 6mm; color: #1f5fa6; }
-h2 { font-size: 13pt; margin: 0 0 3mm; border-bottom: 2px solid #1f5fa6; padding-bottom: 1mm; }
-section { page-break-before: always; break-before: page; }
-section.first { page-break-before: auto; break-before: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 4mm; }
-th, td { border: 1px solid #bbb; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
-th { background: #dde6f0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td:first-child { white-space: nowrap; }
-td:nth-child(2) { min-width: 42mm; }
-tr { page-break-inside: avoid; }
-img { width: 100%; height: auto; margin-bottom: 4mm; }
-.summary { font-size: 11.5pt; line-height: 1.8; background: #f2f5f9; padding: 4mm 5mm; border-left: 4px solid #1f5fa6; }
-.meta { color: #555; font-size: 9pt; }
-.banner { color: #7a4b00; background: #fff4e0; padding: 2mm 4mm; font-size: 9pt; }
-"""
+from analytics.theme import PRINT_CSS
 
 
 def review_html(
