@@ -12,7 +12,9 @@ from analytics.config import SCHEMA_FILE
 
 FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
 COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
-# What refresh_facts (re)creates; a database without all of them needs `refresh`.
+# What refresh_facts (re)creates; a database without all of them, or built at another
+# DERIVED_VERSION, needs `refresh`. Raise the version whenever a derived table's columns change.
+DERIVED_VERSION = 2  # 2: initiative_years has a year mask per achievement level
 DERIVED_TABLES = (
     "projects",
     "initiative_facts",
@@ -20,6 +22,7 @@ DERIVED_TABLES = (
     "evaluation_facts",
     "initiative_years",
     "evaluation_counts",
+    "derived_version",
 )
 
 
@@ -31,7 +34,9 @@ def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
         " where table_type = 'BASE TABLE' and table_name in $names",
         {"names": list(DERIVED_TABLES)},
     ).fetchone()[0]
-    return present < len(DERIVED_TABLES)
+    if present < len(DERIVED_TABLES):
+        return True
+    return con.execute("select max(version) from derived_version").fetchone()[0] != DERIVED_VERSION
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
@@ -47,3 +52,7 @@ def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FACTS_FILE.read_text(encoding="utf-8"))
     counts = COUNTS_FILE.read_text(encoding="utf-8").replace("/* search filter */ true", "true")
     con.execute(f"create or replace table evaluation_counts as\n{counts}\norder by fiscal_year")
+    con.execute(
+        "create or replace table derived_version as select $v::integer as version",
+        {"v": DERIVED_VERSION},
+    )

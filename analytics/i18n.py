@@ -6,7 +6,6 @@ used in the code exists in both languages).
 
 from __future__ import annotations
 
-from analytics.filters import Filters
 from analytics.labels import (
     LEVEL_LABELS_EN,
     LEVEL_LABELS_JA,
@@ -36,6 +35,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter.goal": ("基本目標", "Basic goal"),
     "filter.direction": ("取組の方向性", "Direction"),
     "filter.bureau": ("所管局", "Bureau"),
+    "filter.level": ("達成度", "Achievement level"),
     "filter.covid": ("新型コロナの影響", "COVID-19 impact"),
     "filter.disaster": ("災害の影響", "Disaster impact"),
     "filter.new": ("新規・拡充の取組のみ", "New or expanded initiatives only"),
@@ -62,6 +62,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ctx.goal": ("基本目標{v}", "goal {v}"),
     "ctx.direction": ("方向性{v}", "direction {v}"),
     "ctx.bureau": ("所管局{n}件", "{n} bureau(s)"),
+    "ctx.level": ("達成度{v}", "level {v}"),
     "ctx.covid.only": ("コロナ影響ありのみ", "COVID-affected only"),
     "ctx.covid.exclude": ("コロナ影響ありを除く", "excluding COVID-affected"),
     "ctx.disaster.only": ("災害影響ありのみ", "disaster-affected only"),
@@ -429,37 +430,3 @@ def fy_label(fiscal_year: int, lang: str = "ja") -> str:
 def name_column(base: str, lang: str) -> str:
     """``name`` → ``name_ja`` or ``name_en`` (the columns the queries return in both languages)."""
     return f"{base}_{'en' if lang == 'en' else 'ja'}"
-
-
-def describe_filters(filters: Filters, lang: str = "ja") -> str:
-    """The filter context for chart titles and export cover sheets, e.g. '第3期・コロナ影響ありを除く'."""
-    parts: list[str] = []
-    if filters.terms:
-        parts.append(
-            "・".join(t("ctx.term", lang, v=v) for v in filters.terms)
-            if lang == "ja"
-            else ", ".join(t("ctx.term", lang, v=v) for v in filters.terms)
-        )
-    if filters.fy_from is not None and filters.fy_to is not None:
-        parts.append(t("ctx.years", lang, a=filters.fy_from, b=filters.fy_to))
-    elif filters.fy_from is not None:
-        parts.append(t("ctx.from", lang, a=filters.fy_from))
-    elif filters.fy_to is not None:
-        parts.append(t("ctx.to", lang, b=filters.fy_to))
-    if filters.goals:
-        parts.append(t("ctx.goal", lang, v=",".join(map(str, filters.goals))))
-    if filters.directions:
-        parts.append(t("ctx.direction", lang, v=",".join(filters.directions)))
-    if filters.bureaus:
-        parts.append(t("ctx.bureau", lang, n=len(filters.bureaus)))
-    if filters.covid != "all":
-        parts.append(t(f"ctx.covid.{filters.covid}", lang))
-    if filters.disaster != "all":
-        parts.append(t(f"ctx.disaster.{filters.disaster}", lang))
-    if filters.new_only:
-        parts.append(t("ctx.new", lang))
-    if filters.search:
-        parts.append(t("ctx.search", lang, v=filters.search))
-    if not parts:
-        return t("ctx.all", lang)
-    return ("・" if lang == "ja" else "; ").join(parts)

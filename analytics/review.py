@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import queries
-from analytics.filters import Filters
-from analytics.i18n import describe_filters, fy_label, t
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import fy_label, t
 
 PRE_COVID = (2016, 2019)  # the years before the pandemic hit the plan
 COVID = (2020, 2022)  # the years the COVID-19 flags concentrate in

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from analytics import charts, queries, theme
-from analytics.filters import Filters
-from analytics.i18n import TEXT, describe_filters, level_label, t
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import TEXT, level_label, t
 
 NOTHING = Filters(search="該当なし")
 # Blue for above target, neutral grey for on target, orange for below: told apart with any of the

@@ -8,7 +8,8 @@ import pandas as pd
 
 from analytics import charts, queries
 from analytics.export import TOKYO
-from analytics.i18n import describe_filters, fy_label, t
+from analytics.filters import describe_filters
+from analytics.i18n import fy_label, t
 from analytics.review import Review, summary_text
 
 
