@@ -495,7 +495,7 @@ def _single(raw: object) -> str | None:
 
 
 def _parse(parse: Callable[[str], object], text: str) -> object | None:
-    if len(text) > 2000:  # nothing legitimate is this long
+    if len(text) > 2_000:  # nothing legitimate is this long
         return None
     try:
         return parse(text.strip())

@@ -117,8 +117,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "series.affected": ("コロナ影響ありのみ", "COVID-affected only"),
     "series.affected_short": ("影響あり", "Affected"),
     "series.not_affected_short": ("影響なし", "Not affected"),
-    "band.covid": ("新型コロナの影響期間", "COVID-19 period"),
-    "band.typhoon": ("令和元年東日本台風", "Typhoon Hagibis"),
     "group.goal": ("基本目標", "goal"),
     "group.direction": ("取組の方向性", "direction"),
     "group.term": ("期", "term"),
@@ -218,9 +216,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "about.level4": ("目標を下回った", "Below target"),
     "about.level5": ("目標を大きく下回った", "Far below target"),
+    "about.a_disaster": ("地震・台風", "an earthquake or a typhoon"),
     "about.definitions": (
-        "**目標どおり以上** は達成度1〜3。**コロナ影響あり** は、その年度の評価で新型コロナウイルス感染症の影響を受けたとされたもの（オンライン化などで目標を達成した場合も含む）。**災害影響あり** は令和元年東日本台風などの災害の影響を受けたもの。今後の方向性の区分は次のとおりです。",
-        "**On target or better** means levels 1–3. **COVID-affected** marks an evaluation the city recorded as affected by COVID-19 that year (including work that met its target by moving online). **Disaster-affected** marks the effect of a disaster such as Typhoon Hagibis (October 2019). The next-step classes are:",
+        "**目標どおり以上** は達成度1〜3。**コロナ影響あり** は、その年度の評価で新型コロナウイルス感染症の影響を受けたとされたもの（オンライン化などで目標を達成した場合も含む）。**災害影響あり** は{disasters}などの災害の影響を受けたもの。今後の方向性の区分は次のとおりです。",
+        "**On target or better** means levels 1–3. **COVID-affected** marks an evaluation the city recorded as affected by COVID-19 that year (including work that met its target by moving online). **Disaster-affected** marks the effect of a disaster such as {disasters}. The next-step classes are:",
     ),
     "about.provenance": (
         "データの出典（公表資料の事実と見本の区別）",
@@ -320,9 +319,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # overall review
     "page.review": ("総括評価", "Overall review"),
     "review.title": (
-        "総括評価（プラン計画期間 2016〜2025年度）",
-        "Overall review of the plan (FY2016–FY2025)",
+        "総括評価（プラン計画期間 {a}〜{b}年度）",
+        "Overall review of the plan (FY{a}–FY{b})",
     ),
+    "review.title_plain": ("総括評価", "Overall review of the plan"),
     "review.summary": ("まとめ", "Summary"),
     "review.term_goal": ("期別・基本目標別の達成度", "Achievement by term and goal"),
     "review.term_direction": ("期別・取組の方向性別の達成度", "Achievement by term and direction"),
@@ -386,8 +386,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "By goal in {fy}, goal {high} was highest at {high_rate} and goal {low} lowest at {low_rate}.",
     ),
     "review.s.covid": (
-        "新型コロナウイルス感染症の影響を受けた期間には、影響前（2016〜2019年度）の{pre}から、最も低い{low_fy}には{low}へと{drop}ポイント低下しました。",
-        "During the COVID-19 years the rate fell from {pre} before the pandemic (FY2016–FY2019) to {low} in {low_fy}, its lowest, a drop of {drop} points.",
+        "新型コロナウイルス感染症の影響を受けた期間には、影響前（{a}〜{b}年度）の{pre}から、最も低い{low_fy}には{low}へと{drop}ポイント低下しました。",
+        "During the COVID-19 years the rate fell from {pre} before the pandemic (FY{a}–FY{b}) to {low} in {low_fy}, its lowest, a drop of {drop} points.",
     ),
     "review.s.recovered": (
         "{fy}には{rate}となり、影響前の水準まで回復しています。",

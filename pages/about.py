@@ -4,13 +4,13 @@ missing, and how to import the city's sheets."""
 import pandas as pd
 import streamlit as st
 
-from analytics import tables
+from analytics import plan, tables
 from analytics.config import TEMPLATE_DIR
 from analytics.i18n import fy_label, level_label, next_step_label, t
 from analytics.labels import NEXT_STEP_LABELS_JA
 from ui.data import query
 from ui.run import current
-from ui.widgets import TABLE_ROWS, shown_of
+from ui.widgets import TABLE_ROWS, md, shown_of
 
 run = current("about")
 lang = run.lang
@@ -26,7 +26,16 @@ st.dataframe(
     ),
     hide_index=True,
 )
-st.markdown(t("about.definitions", lang))
+disasters = plan.labels(query("plan_events"), "disaster", lang)
+st.markdown(
+    t(
+        "about.definitions",
+        lang,
+        disasters=md(("、" if lang == "ja" else ", ").join(disasters))
+        if disasters
+        else t("about.a_disaster", lang),
+    )
+)
 st.dataframe(
     pd.DataFrame(
         {t("col.next_step", lang): [next_step_label(s, lang) for s in NEXT_STEP_LABELS_JA]}
@@ -89,17 +98,13 @@ st.code(
     "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
     language="bash",
 )
-cols = st.columns(4)
-for col, name in zip(
-    cols,
-    [
-        "evaluation_sheet_template.xlsx",
-        "evaluation_sheet_template.csv",
-        "initiative_list_template.xlsx",
-        "evaluation_sheet_sample_fy2025.csv",
-    ],
-    strict=True,
-):
+# the templates, then the filled sample sheet(s), whatever year they are for
+names = [
+    "evaluation_sheet_template.xlsx",
+    "evaluation_sheet_template.csv",
+    "initiative_list_template.xlsx",
+] + sorted(p.name for p in TEMPLATE_DIR.glob("evaluation_sheet_sample_*.csv"))
+for col, name in zip(st.columns(len(names)), names, strict=True):
     path = TEMPLATE_DIR / name
     col.download_button(
         name,

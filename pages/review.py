@@ -3,12 +3,13 @@ declined, what is below target, a summary written from the numbers, and the meet
 
 import streamlit as st
 
-from analytics import charts, export
+from analytics import charts, export, plan
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.report import build_pack
 from analytics.review import level_table, movers_table, summary_text
 from analytics.tables import exceptions_table, style_levels
+from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
 from ui.run import current
@@ -16,7 +17,7 @@ from ui.widgets import chart, md
 
 run = current("review")
 lang = run.lang
-st.title(t("review.title", lang))
+st.title(plan.review_title(query("fiscal_years"), lang))
 st.caption(run.context)
 
 a, b = st.columns(2)
@@ -51,13 +52,15 @@ left, right = st.columns(2)
 with left:
     chart(
         charts.on_target_by_year_and_group(
-            review.by_goal_year, lang, run.context, review.fiscal_years
+            review.by_goal_year, lang, run.context, review.fiscal_years, events=review.events
         ),
         "review_trend",
     )
 with right:
     chart(
-        charts.covid_rate_by_year(review.covid, lang, run.context, review.fiscal_years),
+        charts.covid_rate_by_year(
+            review.covid, lang, run.context, review.fiscal_years, review.events
+        ),
         "review_covid",
     )
 

@@ -85,7 +85,11 @@ def test_faceted_level_bars_keep_one_legend_entry_per_level(fixture_con):
 def test_fiscal_years_are_categories_over_the_whole_plan(fixture_con, lang, first, last):
     fy = queries.fiscal_years(fixture_con)
     fig = charts.on_target_by_year_and_group(
-        queries.on_target_by_year_and_group(fixture_con, group="goal"), lang, "", fy
+        queries.on_target_by_year_and_group(fixture_con, group="goal"),
+        lang,
+        "",
+        fy,
+        events=queries.plan_events(fixture_con),
     )
     axis = fig.layout.xaxis
     assert axis.type == "category"
@@ -98,7 +102,8 @@ def test_fiscal_years_are_categories_over_the_whole_plan(fixture_con, lang, firs
     # the three terms as bands, plus the COVID period
     assert len(fig.layout.shapes) == 3 + 1 + 1  # term bands, COVID band, typhoon line
     labels = {a.text for a in fig.layout.annotations}
-    assert {t("term.short", lang, v=1), t("term.short", lang, v=3), t("band.covid", lang)} <= labels
+    covid = "新型コロナの影響期間" if lang == "ja" else "COVID-19 period"  # from plan_events
+    assert {t("term.short", lang, v=1), t("term.short", lang, v=3), covid} <= labels
 
 
 def test_transition_matrix_is_5_by_5_in_level_order(fixture_con):

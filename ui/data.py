@@ -45,6 +45,7 @@ def _figure(
     kwargs = dict(chart_args)
     if kwargs.pop("fiscal_years", False):
         kwargs["fiscal_years"] = _cached(version, "fiscal_years", (), ())
+        kwargs["events"] = _cached(version, "plan_events", (), ())
     return getattr(charts, chart_name)(df, **kwargs)
 
 
@@ -52,7 +53,7 @@ def figure(
     chart_name: str, query_name: str | None = None, *, params: dict | None = None, **chart_args
 ):
     """``charts.<chart_name>(query(<query_name>, **params), **chart_args)``, cached.
-    Pass ``fiscal_years=True`` for charts that draw the plan's years and terms."""
+    Pass ``fiscal_years=True`` for charts that draw the plan's years, terms and events."""
     run = st.session_state["_active_run"]
     return _figure(
         run.version,

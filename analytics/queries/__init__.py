@@ -249,6 +249,14 @@ def achievement_by_direction(con, filters: Filters | None = None) -> pd.DataFram
     return run(con, "achievement_by_direction", filters)
 
 
+def plan_events(con) -> pd.DataFrame:
+    """The events of the plan's time (plan_events), earliest first."""
+    return con.execute(
+        "select event_id, kind, first_fy, last_fy, label_ja, label_en from plan_events"
+        " order by first_fy, event_id"
+    ).df()
+
+
 def fiscal_years(con) -> pd.DataFrame:
     """The plan's fiscal years with their term (the x axis of every trend, evaluated or not)."""
     return con.execute(
