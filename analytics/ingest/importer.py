@@ -264,19 +264,42 @@ def _write(con, table: str, fields: list[str], key: list[str], rows: dict) -> No
 
 
 def _write_initiatives(con, ref: Reference, rows: dict) -> None:
-    """New initiatives are inserted; existing ones are updated in place, because their
-    evaluations refer to them (a delete would break the foreign key)."""
+    """New initiatives are inserted; existing ones are updated in place.
+
+    DuckDB checks a foreign key against the rows committed before the statement, and runs an
+    update of an indexed column as delete + insert: an initiative whose evaluations refer to it
+    cannot be updated in the transaction that still holds them (the 「TransactionContext Error」
+    of issue 12). So its evaluations are set aside and the removal committed first. This runs on
+    the private copy of the database, which is swapped in only at the end: the commits in between
+    are never seen by anyone, and a failure still leaves the served file unchanged."""
     existing = [r for iid, r in rows.items() if iid in ref.initiatives.index]
     new = {iid: r for iid, r in rows.items() if iid not in ref.initiatives.index}
-    updated = [
-        f for f in INITIATIVE_FIELDS if f not in ("initiative_id", "term_id", "project_code")
-    ]
-    assignments = ", ".join(f"{f} = ?" for f in updated)  # names from our own schema
-    for row in existing:
-        con.execute(
-            f"update initiatives set {assignments} where initiative_id = ?",
-            [row[f] for f in updated] + [row["initiative_id"]],
-        )
+    if existing:
+        ids = pd.DataFrame({"initiative_id": [r["initiative_id"] for r in existing]})
+        con.register("corrected_ids", ids)
+        try:
+            con.execute(
+                "create temp table set_aside as select * from evaluations"
+                " where initiative_id in (select initiative_id from corrected_ids)"
+            )
+            con.execute(
+                "delete from evaluations where initiative_id in (select initiative_id from corrected_ids)"
+            )
+        finally:
+            con.unregister("corrected_ids")
+        con.execute("commit")
+        con.execute("begin transaction")
+        updated = [
+            f for f in INITIATIVE_FIELDS if f not in ("initiative_id", "term_id", "project_code")
+        ]
+        assignments = ", ".join(f"{f} = ?" for f in updated)  # names from our own schema
+        for row in existing:
+            con.execute(
+                f"update initiatives set {assignments} where initiative_id = ?",
+                [row[f] for f in updated] + [row["initiative_id"]],
+            )
+        con.execute("insert into evaluations select * from set_aside")
+        con.execute("drop table set_aside")
     if new:
         insert_frame(
             con, "initiatives", pd.DataFrame(list(new.values()), columns=INITIATIVE_FIELDS)

@@ -191,9 +191,10 @@ def read_sheets(
         sheet = _table(grid, fiscal_year, reading)
         if sheet is False:
             covers.append(grid)
-        elif sheet is not None:
+        else:
             found += 1
-            reading.sheets.append(sheet)
+            if sheet is not None:
+                reading.sheets.append(sheet)
     if grids and not found and not problems:
         first = grids[0]
         first_row = next((n for n, cells in first.rows if any(_visible(c) for c in cells)), 1)
@@ -229,7 +230,7 @@ def _find_header(grid: Grid) -> tuple[int, int, list[str], str] | None:
         if i + 1 < len(rows):
             lower = rows[i + 1][1]
             combined = _combine(upper, lower)
-            kind = single_kind or _detect_kind(set(combined))
+            kind = _detect_kind(set(combined)) or single_kind
             deeper = kind and _known_count(combined, kind) > _known_count(upper, kind)
             if deeper and (_known_count(upper, kind) or _merged_header(grid, i)):
                 return i, 2, combined, kind
