@@ -23,7 +23,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, log_path: Path) -> Iterator[dict]:
+def streamlit_server(db: Path, log_path: Path, script: str = "dashboard.py") -> Iterator[dict]:
     port = free_port()
     env = {**os.environ, "DASHBOARD_DB": str(db)}
     with open(log_path, "w") as log:
@@ -33,7 +33,7 @@ def streamlit_server(db: Path, log_path: Path) -> Iterator[dict]:
                 "-m",
                 "streamlit",
                 "run",
-                "dashboard.py",
+                script,
                 "--server.port",
                 str(port),
                 "--server.address",
