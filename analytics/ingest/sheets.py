@@ -282,6 +282,9 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
     header_row = grid.rows[start + depth - 1][0]
     where = f"{grid.file}[{grid.sheet}]" if grid.sheet is not None else grid.file
     problems: list[Problem] = []
+    # Headers that cannot be read do not stop the rows from being checked: the clerk gets every
+    # problem of the file in one go (nothing is written while any problem remains).
+    unread: list[Problem] = []
 
     def problem(row: int | None, column: str | None, message: str) -> None:
         problems.append(Problem(grid.file, row, column, message, grid.sheet))
@@ -345,12 +348,16 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
             ignored.append(shown)
         else:
             known = "、".join(names[0] for names in spellings.values())
-            problem(
-                header_row,
-                shown,
-                f"この列見出しは読めません。次のいずれかに直すか、不要なら列を削除してください：{known} "
-                "(unknown column header that looks like a known one: rename it to one of these, "
-                "or delete the column)",
+            unread.append(
+                Problem(
+                    grid.file,
+                    header_row,
+                    shown,
+                    f"この列見出しは読めません。次のいずれかに直すか、不要なら列を削除してください：{known} "
+                    "(unknown column header that looks like a known one: rename it to one of these, "
+                    "or delete the column)",
+                    grid.sheet,
+                )
             )
     for alternatives in REQUIRED[kind]:
         if not any(a in columns for a in alternatives):
@@ -468,5 +475,5 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
             f"{where}: {'、'.join(parts_ja)} があります。これらの行も読み込みました "
             f"({', '.join(parts_en)}: their rows are read too)"
         )
-    reading.problems += problems
+    reading.problems += unread + problems
     return None if problems else sheet
