@@ -481,6 +481,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "admin.kind.reference": ("見本データの作成", "Reference build"),
     "admin.kind.evaluations": ("評価シート", "Evaluation sheet"),
     "admin.kind.initiatives": ("取組一覧", "Initiative list"),
+    "review.s.not_yet": (
+        "{scope}: 取組{n}件はまだ評価されていません（未評価）。",
+        "{scope}: {n} initiatives, not yet evaluated.",
+    ),
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.ingest.admin import safe_name
+from analytics.ingest.importer import run_import
 from analytics.ingest.terms import add_term
 from tests import servers
 from tests.conftest import ROOT, file_hash
@@ -116,8 +117,15 @@ def test_a_new_term_shows_in_the_committee_app_as_not_yet_evaluated(
         "第3期実行プログラム",
         "第4期実行プログラム",
     ]
+    listing = tmp_path / "第4期取組一覧.csv"
+    listing.write_text(
+        "期,事業コード,事務事業名,取組の方向性,所管局\n第4期,59999990,新しい多文化共生事業,Ⅲ-1,市民文化局\n",
+        encoding="utf-8",
+    )
+    assert run_import([listing], db).added["initiatives"] == 1
     at.sidebar.multiselect(key="f_term").set_value([4]).run()
     assert not at.exception
-    for page in ("pages/review.py", "pages/initiatives.py", "pages/trends.py", "pages/bureaus.py"):
+    for page in ("pages/initiatives.py", "pages/trends.py", "pages/bureaus.py", "pages/review.py"):
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
+    assert any(i.value == "第4期: 取組1件はまだ評価されていません（未評価）。" for i in at.info)
