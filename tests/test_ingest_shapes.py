@@ -534,3 +534,35 @@ def test_cli_summary_and_exit_codes(reference_db, tmp_path, city_workbook):
     assert done.returncode == 0, done.stderr
     assert "evaluations: 追加 0 / 変更 5 / 変更なし 0" in done.stdout
     assert "--dry-run" in done.stdout
+
+
+def test_an_instructions_sheet_listing_the_columns_is_not_a_table(reference_db, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "記入方法"
+    ws.append(["列", "必須/任意", "書き方"])
+    ws.append(["事業コード", "必須", "8桁"])
+    ws.append(["達成度", "必須", "1〜5"])
+    data = book.create_sheet("入力")
+    data.append(["事業コード", "年度", "達成度"])
+    data.append([40111010, "R6", 2])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    outcome = run_import([path], reference_db)
+    assert not outcome.problems and outcome.changed["evaluations"] == 1
+    assert any("[記入方法]: 表がないため読み飛ばしました" in n for n in outcome.notes)
+
+
+def test_a_row_that_mentions_a_total_in_its_results_is_still_read(reference_db, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "事業コード,年度,達成度,取組実績\n40111010,2024,2,合計\n小計,,,\n40111020,2024,4,参加者の小計\n",
+        encoding="utf-8",
+    )
+    outcome = run_import([path], reference_db)
+    assert not outcome.problems and outcome.changed["evaluations"] == 2
+    assert [r[:1] + r[4:5] for r in evaluations(reference_db, 2024).values()] == [
+        (2, "合計"),
+        (4, "参加者の小計"),
+    ]
+    assert any("1行を読み飛ばしました（合計・小計 1、最初は3行目）" in n for n in outcome.notes)

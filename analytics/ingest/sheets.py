@@ -227,11 +227,19 @@ def _find_header(grid: Grid) -> tuple[int, int, list[str], str] | None:
     for i in range(min(HEADER_SEARCH_ROWS, len(rows))):
         upper = rows[i][1]
         single_kind = _detect_kind({c for c in upper if _visible(c)})
+        # A header names at least two known columns: a single 「達成度」 in a list of
+        # explanations (an instructions sheet) is not a table.
+        if single_kind and _known_count(upper, single_kind) < 2:
+            single_kind = None
         if i + 1 < len(rows):
             lower = rows[i + 1][1]
             combined = _combine(upper, lower)
             kind = _detect_kind(set(combined)) or single_kind
-            deeper = kind and _known_count(combined, kind) > _known_count(upper, kind)
+            deeper = (
+                kind
+                and _known_count(combined, kind) >= 2
+                and _known_count(combined, kind) > _known_count(upper, kind)
+            )
             if deeper and (_known_count(upper, kind) or _merged_header(grid, i)):
                 return i, 2, combined, kind
         if single_kind:
@@ -271,6 +279,28 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
 
 def _visible(cell: str) -> bool:
     return bool(unicodedata.normalize("NFKC", cell).strip())
+
+
+# Where a total row says so: its first cell, or the cells that name a project.
+_LABEL_FIELDS = ("project_code", "name_ja", "initiative_id", "goal", "direction", "direction_id")
+
+
+def _is_total(
+    row_number: int, cells: list[str], own: list[str], index: dict[str, int], grid: Grid
+) -> bool:
+    """合計 / 小計 / 計 in the row's first cell or where the project's code or name goes, and no
+    project code: a results text that happens to mention a total does not hide a project row."""
+
+    def cell(f: str) -> str:
+        i = index.get(f)
+        if i is None or i >= len(cells) or (row_number, i) in grid.from_above:
+            return ""
+        return cells[i]
+
+    if re.fullmatch(r"\d{8}", normalise(cell("project_code"))):
+        return False
+    labels = [own[0]] + [cell(f) for f in _LABEL_FIELDS]
+    return any(_TOTAL.fullmatch(header_key(c)) for c in labels if _visible(c))
 
 
 def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | None | bool:
@@ -392,7 +422,8 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         ]
         if in_notes:
             skipped["note"].append(row_number)
-            code = cells[index["project_code"]] if "project_code" in index else ""
+            i = index.get("project_code")
+            code = cells[i] if i is not None and i < len(cells) else ""
             if re.fullmatch(r"\d{8}", normalise(code)):
                 problem(
                     row_number,
@@ -404,7 +435,7 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         if not own:
             skipped["blank"].append(row_number)
             continue
-        if any(_TOTAL.fullmatch(header_key(c)) for c in own):
+        if _is_total(row_number, cells, own, index, grid):
             skipped["total"].append(row_number)
             continue
         if _NOTE.match(normalise(own[0])):
