@@ -566,3 +566,49 @@ def test_a_row_that_mentions_a_total_in_its_results_is_still_read(reference_db, 
         (4, "参加者の小計"),
     ]
     assert any("1行を読み飛ばしました（合計・小計 1、最初は3行目）" in n for n in outcome.notes)
+
+
+@pytest.mark.parametrize(
+    "parser, raw, expected",
+    [
+        ("parse_level", "ほぼ目標どおり達成", 3),
+        ("parse_level", "３．ほぼ目標どおり達成", 3),
+        ("parse_level", "目標を上回って達成", 2),
+        ("parse_level", "目標を上回って", 2),
+        ("parse_next_step", "Ⅱ（改善しながら継続）", "Ⅱ"),
+        ("parse_next_step", "Ⅰ　現状のまま継続", "Ⅰ"),
+        ("parse_next_step", "3(事業規模拡大)", "Ⅲ"),
+        ("parse_fiscal_year", "令和6(2024)年度", 2024),
+        ("parse_fiscal_year", "令和６（2024）年度", 2024),
+        ("parse_flag", "\u2212", False),
+        ("parse_flag", "－", False),
+    ],
+)
+def test_the_citys_spellings(parser, raw, expected):
+    from analytics.ingest import values
+
+    assert getattr(values, parser)(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "parser, raw",
+    [
+        ("parse_fiscal_year", "令和6(2025)年度"),  # the calendars disagree
+        ("parse_next_step", "Ⅱ（事業規模拡大）"),  # numeral and label disagree
+        ("parse_level", "3．目標を下回った"),
+    ],
+)
+def test_spellings_that_contradict_themselves_are_refused(parser, raw):
+    from analytics.ingest import values
+
+    with pytest.raises(values.BadValue):
+        getattr(values, parser)(raw)
+
+
+def test_a_project_row_below_the_notes_is_a_problem(reference_db, tmp_path):
+    path = tmp_path / "n.csv"
+    path.write_text(
+        f"{TITLE}\n事業コード,達成度\n40111010,3\n※注記\n40111020,2\n", encoding="utf-8"
+    )
+    outcome = run_import([path], reference_db)
+    assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{path}:5:事業コード (列A)"]
