@@ -39,7 +39,9 @@ def _check(files: list[tuple[str, bytes]], fiscal_year: int | None, key: str):
     return st.session_state["checked"]
 
 
-def _show_outcome(outcome, key: str) -> None:
+def _show_outcome(
+    outcome, key: str, files: list[tuple[str, bytes]], fiscal_year: int | None
+) -> None:
     if outcome.problems:
         st.error(t("admin.problems", lang, n=len(outcome.problems)), icon=":material/error:")
         frame = admin.problems_frame(outcome, lang)
@@ -104,7 +106,7 @@ if uploads:
             digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
         key = f"{digest.hexdigest()}:{fiscal_year}"
         try:
-            _show_outcome(_check(files, fiscal_year, key), key)
+            _show_outcome(_check(files, fiscal_year, key), key, files, fiscal_year)
         except StoreError as exc:
             st.error(str(exc))
 
