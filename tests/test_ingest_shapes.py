@@ -612,3 +612,20 @@ def test_a_project_row_below_the_notes_is_a_problem(reference_db, tmp_path):
     )
     outcome = run_import([path], reference_db)
     assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{path}:5:事業コード (列A)"]
+
+
+def test_columns_hidden_after_the_table_are_not_listed(reference_db, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "R6"
+    ws.append(["事業コード", "達成度", "前年度達成度"])
+    ws.append([40111010, 2, 3])
+    ws.column_dimensions.group("C", "Z", hidden=True)
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    outcome = run_import([path], reference_db)
+    assert not outcome.problems
+    assert (
+        f"{path}[R6]: 非表示の列 C があります。これらの行も読み込みました (hidden columns C: their rows are read too)"
+        in outcome.notes
+    )

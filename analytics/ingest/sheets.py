@@ -310,16 +310,51 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         return False
     start, depth, labels, kind = found
     header_row = grid.rows[start + depth - 1][0]
-    where = f"{grid.file}[{grid.sheet}]" if grid.sheet is not None else grid.file
-    problems: list[Problem] = []
-    # Headers that cannot be read do not stop the rows from being checked: the clerk gets every
-    # problem of the file in one go (nothing is written while any problem remains).
-    unread: list[Problem] = []
+    found_problems: list[Problem] = []
 
     def problem(row: int | None, column: str | None, message: str) -> None:
-        problems.append(Problem(grid.file, row, column, message, grid.sheet))
+        found_problems.append(Problem(grid.file, row, column, message, grid.sheet))
 
-    # The fiscal year named above the table, by the sheet's name, by the file's name.
+    sheet_year, source = _sheet_year(grid, start, option_year, problem)
+    columns, index, ignored, unnamed, unread = _columns(grid, labels, kind, header_row, sheet_year)
+    spellings = EVALUATION_HEADERS if kind == "evaluations" else INITIATIVE_HEADERS
+    for alternatives in REQUIRED[kind]:
+        if not any(a in columns for a in alternatives):
+            wanted = " / ".join(f"{spellings[a][0]} ({a})" for a in alternatives)
+            problem(
+                header_row,
+                wanted,
+                "必須の列がありません。この見出しの列を追加してください (missing required column: add it)",
+            )
+    no_year = kind == "evaluations" and "fiscal_year" not in columns and sheet_year is None
+    if no_year and not found_problems:  # not when the sources disagree: that says it already
+        problem(
+            header_row,
+            None,
+            "年度がわかりません。「年度」の列を加えるか、タイトルに「令和6年度」のように書くか、"
+            "--fiscal-year 2024 を付けてください (no fiscal year: add a 年度 column, name the year "
+            "in the title such as 令和6年度, or give --fiscal-year)",
+        )
+    sheet = Sheet(grid.file, kind, columns, sheet=grid.sheet, hidden_rows=set(grid.hidden_rows))
+    sheet.fiscal_year, sheet.fiscal_year_source = sheet_year, source
+    skipped = _data_rows(grid, start + depth, index, columns, unnamed, sheet, problem)
+    if not sheet.rows and not found_problems:
+        problem(
+            header_row + 1,
+            None,
+            "データ行がありません。見出しの下に行を入力してください "
+            "(the sheet has a header but no data rows)",
+        )
+    reading.notes += _summary(grid, sheet, header_row, depth, len(labels), skipped, ignored)
+    # Headers that cannot be read do not stop the rows from being checked: the clerk gets every
+    # problem of the file in one go (nothing is written while any problem remains).
+    reading.problems += unread + found_problems
+    return None if found_problems else sheet
+
+
+def _sheet_year(grid: Grid, start: int, option_year: int | None, problem) -> tuple:
+    """The fiscal year named above the table, by the sheet's name, by the file's name or by
+    --fiscal-year, and where it came from; sources that disagree are a problem."""
     title = " ".join(c for _, cells in grid.rows[:start] for c in cells if _visible(c))
     sources = [
         ("title", "タイトル行", "the title rows", find_fiscal_years(title)),
@@ -328,42 +363,46 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         ("option", "--fiscal-year", "--fiscal-year", {option_year} if option_year else set()),
     ]
     named = sorted(set().union(*(years for *_, years in sources)))
-    sheet_year = source = None
     if len(named) > 1:
-        said = "、".join(f"{ja} {sorted(y)}" for _, ja, _, y in sources if y)
+        said_ja = "、".join(f"{ja} {sorted(y)}" for _, ja, _, y in sources if y)
+        said_en = ", ".join(f"{en} {sorted(y)}" for _, _, en, y in sources if y)
         problem(
             grid.rows[0][0] if sources[0][3] else None,
             None,
-            f"年度が食い違っています（{said}）。タイトル・シート名・ファイル名の年度をそろえてください "
-            f"(the fiscal years disagree: {', '.join(f'{en} {sorted(y)}' for _, _, en, y in sources if y)}; "
-            "make the title, sheet name and file name agree)",
+            f"年度が食い違っています（{said_ja}）。タイトル・シート名・ファイル名の年度をそろえてください "
+            f"(the fiscal years disagree: {said_en}; make the title, sheet name and file name agree)",
         )
-    elif named:
-        sheet_year = named[0]
-        source = next((key, ja, en) for key, ja, en, y in sources if y)
+        return None, None
+    if not named:
+        return None, None
+    return named[0], next((key, ja, en) for key, ja, en, y in sources if y)
 
-    # Columns: known, ignored, or a problem.
+
+def _columns(grid: Grid, labels: list[str], kind: str, header_row: int, sheet_year: int | None):
+    """Each column known (field -> 「達成度 (列H)」 and its index), ignored, without a header, or
+    a header that looks like a known one but cannot be read (a problem)."""
     spellings = EVALUATION_HEADERS if kind == "evaluations" else INITIATIVE_HEADERS
     columns: dict[str, str] = {}
     index: dict[str, int] = {}
     ignored: list[str] = []
     unnamed: list[int] = []
+    unread: list[Problem] = []
+
+    def unreadable(shown: str, message: str) -> None:
+        unread.append(Problem(grid.file, header_row, shown, message, grid.sheet))
+
     for i, label in enumerate(labels):
-        letter = column_letter(i)
         hidden = "・非表示" if i in grid.hidden_columns else ""
-        shown = f"{label} (列{letter}{hidden})"
+        shown = f"{label} (列{column_letter(i)}{hidden})"
         if not label:
             unnamed.append(i)
             continue
         f, year = recognise(label, kind)
         key = header_key(label)
         if f and year is not None and sheet_year is not None and year != sheet_year:
-            ignored.append(
-                shown
-            )  # another year's column, e.g. last year's 達成度 beside this year's
+            ignored.append(shown)  # another year's column: last year's 達成度 beside this year's
         elif f and f in columns:
-            problem(
-                header_row,
+            unreadable(
                 shown,
                 f"列「{columns[f]}」と同じ項目です。どちらかの列を削除するか見出しを直してください "
                 f"(duplicate column: same field as {columns[f]}; delete one or rename it)",
@@ -378,45 +417,29 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
             ignored.append(shown)
         else:
             known = "、".join(names[0] for names in spellings.values())
-            unread.append(
-                Problem(
-                    grid.file,
-                    header_row,
-                    shown,
-                    f"この列見出しは読めません。次のいずれかに直すか、不要なら列を削除してください：{known} "
-                    "(unknown column header that looks like a known one: rename it to one of these, "
-                    "or delete the column)",
-                    grid.sheet,
-                )
+            unreadable(
+                shown,
+                f"この列見出しは読めません。次のいずれかに直すか、不要なら列を削除してください：{known} "
+                "(unknown column header that looks like a known one: rename it to one of these, "
+                "or delete the column)",
             )
-    for alternatives in REQUIRED[kind]:
-        if not any(a in columns for a in alternatives):
-            wanted = " / ".join(f"{spellings[a][0]} ({a})" for a in alternatives)
-            problem(
-                header_row,
-                wanted,
-                "必須の列がありません。この見出しの列を追加してください (missing required column: add it)",
-            )
-    if (
-        kind == "evaluations"
-        and "fiscal_year" not in columns
-        and sheet_year is None
-        and not problems
-    ):
-        problem(
-            header_row,
-            None,
-            "年度がわかりません。「年度」の列を加えるか、タイトルに「令和6年度」のように書くか、"
-            "--fiscal-year 2024 を付けてください (no fiscal year: add a 年度 column, name the year "
-            "in the title such as 令和6年度, or give --fiscal-year)",
-        )
+    return columns, index, ignored, unnamed, unread
 
-    # Data rows: skip totals, blank lines and the notes under the table.
-    sheet = Sheet(grid.file, kind, columns, sheet=grid.sheet, hidden_rows=set(grid.hidden_rows))
-    sheet.fiscal_year, sheet.fiscal_year_source = sheet_year, source
-    skipped = {"total": [], "blank": [], "note": []}
+
+def _data_rows(
+    grid: Grid,
+    first: int,
+    index: dict[str, int],
+    columns: dict[str, str],
+    unnamed: list[int],
+    sheet: Sheet,
+    problem,
+) -> dict[str, list[int]]:
+    """Fill ``sheet.rows``; totals, blank lines and the notes under the table are skipped and
+    returned by kind (their row numbers)."""
+    skipped: dict[str, list[int]] = {"total": [], "blank": [], "note": []}
     in_notes = False
-    for row_number, cells in grid.rows[start + depth :]:
+    for row_number, cells in grid.rows[first:]:
         own = [
             c for i, c in enumerate(cells) if _visible(c) and (row_number, i) not in grid.from_above
         ]
@@ -454,23 +477,27 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         sheet.rows.append(
             (row_number, {f: (cells[i] if i < len(cells) else "") for f, i in index.items()})
         )
-    if not sheet.rows and not problems:
-        problem(
-            header_row + 1,
-            None,
-            "データ行がありません。見出しの下に行を入力してください "
-            "(the sheet has a header but no data rows)",
-        )
+    return skipped
 
-    # The summary: what was found, what was skipped and why.
-    notes = reading.notes
-    shape = "2行" if depth == 2 else "1行"
-    notes.append(
-        f"{where}: 見出し {header_row - depth + 1}行目から{shape}、データ {len(sheet.rows)}行 "
-        f"(header at row {header_row - depth + 1}, {depth} row(s) deep; {len(sheet.rows)} data rows)"
-    )
-    if sheet.fiscal_year is not None and "fiscal_year" not in columns:
-        _, ja, en = source
+
+def _summary(
+    grid: Grid,
+    sheet: Sheet,
+    header_row: int,
+    depth: int,
+    width: int,
+    skipped: dict[str, list[int]],
+    ignored: list[str],
+) -> list[str]:
+    """What the summary says about one table: where it is, its year, what was skipped and why."""
+    where = sheet.where
+    first_header = header_row - depth + 1
+    notes = [
+        f"{where}: 見出し {first_header}行目から{depth}行、データ {len(sheet.rows)}行 "
+        f"(header at row {first_header}, {depth} row(s) deep; {len(sheet.rows)} data rows)"
+    ]
+    if sheet.fiscal_year is not None and "fiscal_year" not in sheet.columns:
+        _, ja, en = sheet.fiscal_year_source
         notes.append(
             f"{where}: 年度 {sheet.fiscal_year} は{ja}から (fiscal year {sheet.fiscal_year} from {en})"
         )
@@ -488,23 +515,25 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
         )
     if ignored:
         notes.append(f"{where}: 読み込まない列 (columns ignored): " + "、".join(ignored))
-    hidden_rows = sorted(r for r in grid.hidden_rows if r > header_row)
-    if hidden_rows or grid.hidden_columns or grid.autofilter:
-        parts_ja, parts_en = [], []
-        if hidden_rows:
-            shown = ", ".join(map(str, hidden_rows[:10])) + ("…" if len(hidden_rows) > 10 else "")
-            parts_ja.append(f"非表示の行 {shown}")
-            parts_en.append(f"hidden rows {shown}")
-        if grid.hidden_columns:
-            letters = ", ".join(column_letter(c) for c in sorted(grid.hidden_columns))
-            parts_ja.append(f"非表示の列 {letters}")
-            parts_en.append(f"hidden columns {letters}")
-        if grid.autofilter:
-            parts_ja.append(f"オートフィルタ {grid.autofilter}")
-            parts_en.append(f"an autofilter on {grid.autofilter}")
+    # Only what lies in the table is worth saying (sheets often hide every column after it).
+    last_row = max((n for n, _ in sheet.rows), default=header_row)
+    hidden_rows = sorted(r for r in grid.hidden_rows if header_row < r <= last_row)
+    hidden_columns = sorted(c for c in grid.hidden_columns if c < width)
+    parts_ja, parts_en = [], []
+    if hidden_rows:
+        listed = ", ".join(map(str, hidden_rows[:10])) + ("…" if len(hidden_rows) > 10 else "")
+        parts_ja.append(f"非表示の行 {listed}")
+        parts_en.append(f"hidden rows {listed}")
+    if hidden_columns:
+        letters = ", ".join(column_letter(c) for c in hidden_columns)
+        parts_ja.append(f"非表示の列 {letters}")
+        parts_en.append(f"hidden columns {letters}")
+    if grid.autofilter:
+        parts_ja.append(f"オートフィルタ {grid.autofilter}")
+        parts_en.append(f"an autofilter on {grid.autofilter}")
+    if parts_ja:
         notes.append(
             f"{where}: {'、'.join(parts_ja)} があります。これらの行も読み込みました "
             f"({', '.join(parts_en)}: their rows are read too)"
         )
-    reading.problems += unread + problems
-    return None if problems else sheet
+    return notes
