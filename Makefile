@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(DASHBOARD_DB),data/kawasaki.duckdb)
 PORT ?= 8501
 
-.PHONY: run test test-fast soak bench lint format db rebuild-db clean
+.PHONY: run admin test test-fast soak bench lint format db rebuild-db clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ db: $(DB)
 
 run: $(VENV)/.installed $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+# The secretariat's import app (upload, check, preview, apply): this machine only, never the
+# committee's network; the committee's dashboard above stays read-only.
+ADMIN_PORT ?= 8502
+admin: $(VENV)/.installed $(DB)
+	DASHBOARD_DB=$(DB) $(PY) -m streamlit run admin/app.py --server.address 127.0.0.1 --server.port $(ADMIN_PORT)
 
 # Lint first (ruff check, ruff format --check), then every test. CI (.ci/run) runs this.
 test: $(VENV)/.installed $(DB)

@@ -402,6 +402,90 @@ TEXT: dict[str, tuple[str, str]] = {
     "change.same": ("変化なし", "Same"),
     "change.declined": ("悪化", "Declined"),
     "change.new": ("前年度評価なし", "No previous year"),
+    # the secretariat's import app (admin/app.py)
+    "admin.title": ("評価シートの取り込み（事務局用）", "Import evaluation sheets (secretariat)"),
+    "admin.intro": (
+        "評価シートや取組一覧（CSV・XLSX）を置くと、まず検査だけを行い、問題の一覧か変更の内容を表示します。"
+        "「取り込む」を押すまでデータベース（{db}）は変わりません。",
+        "Drop evaluation sheets or initiative lists (CSV or XLSX): they are checked first, and you "
+        "see either the problems or what would change. The database ({db}) changes only when you "
+        "press Import.",
+    ),
+    "admin.upload": (
+        "ファイルを選ぶか、ここにドロップ（複数可）",
+        "Choose or drop files (several at once)",
+    ),
+    "admin.fiscal_year": (
+        "年度（シートのどこにも年度がない場合のみ）",
+        "Fiscal year (only if the sheets name none)",
+    ),
+    "admin.fiscal_year.help": (
+        "例: 2024、令和6年度、R6。年度の列やタイトルの年度があれば不要です。",  # example input, not a plan year
+        "E.g. 2024, 令和6年度, R6. Not needed when the sheet has a year column or a year in its title.",  # example input, not a plan year
+    ),
+    "admin.problems": (
+        "{n}件の問題があるため取り込めません。ファイルを直してもう一度置いてください。データベースは変更していません。",
+        "{n} problem(s): nothing can be imported. Correct the files and drop them again. The database is unchanged.",
+    ),
+    "admin.problems.download": ("問題の一覧をダウンロード（CSV）", "Download the problems (CSV)"),
+    "admin.notes": (
+        "読み取りの内容（見出し・年度・読み飛ばした行）",
+        "What was read (headers, years, skipped rows)",
+    ),
+    "admin.counts": ("評価 {e}・取組 {i}", "{e} evaluations, {i} initiatives"),
+    "admin.preview": (
+        "変更の内容（取り込む前の確認）",
+        "What will change (check before importing)",
+    ),
+    "admin.apply": ("取り込む", "Import"),
+    "admin.applied": (
+        "取り込みました。ダッシュボードには次の操作で反映されます。",
+        "Imported. The dashboard shows it on its next interaction.",
+    ),
+    "admin.nothing": (
+        "変更はありません。データベースはそのままです。",
+        "No changes: the database stays as it is.",
+    ),
+    "admin.log": ("取り込みの記録", "Import log"),
+    "admin.no_db": (
+        "データベース {db} を読めません（{error}）。python -m analytics.ingest build で作成してください。",
+        "Cannot read the database {db} ({error}). Build it with python -m analytics.ingest build.",
+    ),
+    "admin.col.file": ("ファイル", "File"),
+    "admin.col.sheet": ("シート", "Sheet"),
+    "admin.col.row": ("行", "Row"),
+    "admin.col.column": ("列", "Column"),
+    "admin.col.message": ("内容", "Message"),
+    "admin.col.status": ("区分", "Status"),
+    "admin.col.table": ("対象", "What"),
+    "admin.col.what": ("変更（前 → 後）", "Change (old → new)"),
+    "admin.col.where": ("シートの位置", "Where in the sheet"),
+    "admin.status.added": ("追加", "Added"),
+    "admin.status.changed": ("変更", "Changed"),
+    "admin.status.unchanged": ("変更なし", "Unchanged"),
+    "admin.table.evaluations": ("評価", "Evaluation"),
+    "admin.table.initiatives": ("取組", "Initiative"),
+    "admin.field.initiative_id": ("取組ID", "Initiative id"),
+    "admin.field.name_en": ("取組名（英語）", "English name"),
+    "admin.field.new_or_expanded": ("新規・拡充", "New/expanded"),
+    "admin.field.description": ("概要", "Description"),
+    "admin.field.other": ("その他", "Other"),
+    "admin.value.blank": ("（空欄）", "(blank)"),
+    "admin.value.yes": ("あり", "yes"),
+    "admin.value.no": ("なし", "no"),
+    "admin.log.when": ("日時", "When"),
+    "admin.log.file": ("ファイル[シート]", "File[sheet]"),
+    "admin.log.kind": ("種類", "Kind"),
+    "admin.log.added": ("追加", "Added"),
+    "admin.log.changed": ("変更", "Changed"),
+    "admin.log.unchanged": ("変更なし", "Unchanged"),
+    "admin.kind.reference": ("見本データの作成", "Reference build"),
+    "admin.kind.evaluations": ("評価シート", "Evaluation sheet"),
+    "admin.kind.initiatives": ("取組一覧", "Initiative list"),
+    "review.s.not_yet": (
+        "{scope}: 取組{n}件はまだ評価されていません（未評価）。",
+        "{scope}: {n} initiatives, not yet evaluated.",
+    ),
 }
 
 

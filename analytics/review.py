@@ -58,6 +58,8 @@ def build_review(
     if latest is not None:
         term = int(queries.fiscal_years(con).set_index("fiscal_year").at[latest, "term_id"])
         listed = queries.headline(con, filters.narrowed(terms=(term,)))["initiatives"]
+    else:  # nothing evaluated yet: how many initiatives are listed (a new term, say)
+        listed = int(queries.headline(con, filters)["initiatives"] or 0)
     review = Review(
         filters=filters,
         from_fy=from_fy,
@@ -153,6 +155,8 @@ def summary_text(review: Review, lang: str = "ja") -> str:
     n = review.numbers
     scope = describe_filters(review.filters, lang)
     if not n:
+        if review.listed_latest_term:
+            return t("review.s.not_yet", lang, scope=scope, n=review.listed_latest_term)
         return t("review.s.none", lang, scope=scope)
     parts = [
         t(

@@ -129,6 +129,39 @@ def mutate(table: list[list[str]], ops) -> list[list[str]]:
     return rows
 
 
+TITLES = [
+    ["令和7年度 川崎市国際施策推進プラン 取組評価一覧"],
+    [],
+    ["令和7年7月1日現在\u3000総務企画局"],
+    ["取組評価一覧"],
+    ["R6"],
+]
+NOTES = [["合計", "", "3件"], [], ["※達成度は5段階"], ["注1 コロナの影響：あり／なし"]]
+GROUPED = {"達成度", "コロナ影響", "今後の方向性"}
+
+
+def dress(rows: list[list[str]], title_rows: int, two_row: bool, notes: int):
+    """The shapes staff make (issue 12): title rows above, a two-row header with 「評価」 over
+    three columns, total and note rows under the table. Returns the rows and, for a workbook,
+    the merged ranges (first row, first col, last row, last col; 1-based)."""
+    merges = []
+    top = [list(r) for r in TITLES[:title_rows]]
+    body = [list(r) for r in rows]
+    if two_row and body:
+        header = body[0]
+        upper = ["評価" if h in GROUPED else h for h in header]
+        lower = [h if h in GROUPED else "" for h in header]
+        body[0:1] = [upper, lower]
+        r = len(top) + 1
+        for c, h in enumerate(header, start=1):
+            if h not in GROUPED:
+                merges.append((r, c, r + 1, c))
+        grouped = [c for c, h in enumerate(header, start=1) if h in GROUPED]
+        if len(grouped) > 1 and grouped == list(range(grouped[0], grouped[-1] + 1)):
+            merges.append((r, grouped[0], r, grouped[-1]))
+    return top + body + [list(r) for r in NOTES[:notes]], merges
+
+
 def to_csv(rows: list[list[str]], encoding: str) -> bytes:
     import csv
 
@@ -137,18 +170,33 @@ def to_csv(rows: list[list[str]], encoding: str) -> bytes:
     return buffer.getvalue().encode(encoding, errors="replace")
 
 
-def to_xlsx(rows: list[list[str]], extra_sheet_first: bool, merge_header: bool) -> bytes:
+def to_xlsx(
+    rows: list[list[str]],
+    extra_sheet_first: bool,
+    merge_header: bool,
+    dressing: tuple[int, bool, int] = (0, False, 0),
+    sheets: int = 1,
+) -> bytes:
+    """One workbook; with ``sheets`` > 1 the data rows are dealt out to one sheet per goal, each
+    with its own header (and title rows, two-row header, notes as ``dressing`` says)."""
     book = openpyxl.Workbook()
     if extra_sheet_first:
         book.active.title = "記入方法"
         book.active.append(["説明", "=1+1"])
-        ws = book.create_sheet("入力")
+        first = book.create_sheet("基本目標Ⅰ")
     else:
-        ws = book.active
-    for r in rows:
-        ws.append([_xlsx_safe(v) for v in r])
-    if merge_header and rows and len(rows[0]) > 2:
-        ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=3)
+        first = book.active
+    header, data = rows[:1], rows[1:]
+    parts = [data[i::sheets] for i in range(sheets)] if header else [rows]
+    for n, part in enumerate(parts):
+        ws = first if n == 0 else book.create_sheet(f"基本目標{'ⅠⅡⅢ'[n % 3]}{n}")
+        dressed, merges = dress(header + part, *dressing) if header else (part, [])
+        for r in dressed:
+            ws.append([_xlsx_safe(v) for v in r])
+        for r1, c1, r2, c2 in merges:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    if merge_header and rows and len(rows[0]) > 2 and not dressing[1]:
+        first.merge_cells(start_row=1, start_column=2, end_row=1, end_column=3)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -169,6 +217,10 @@ sheet = st.fixed_dictionaries(
         "bom_at": st.one_of(st.none(), st.floats(0.0, 1.0)),
         "extra_sheet": st.booleans(),
         "merge_header": st.booleans(),
+        "title_rows": st.integers(0, len(TITLES)),
+        "two_row_header": st.booleans(),
+        "notes": st.integers(0, len(NOTES)),
+        "sheets": st.integers(1, 3),
     }
 )
 
@@ -243,10 +295,14 @@ def test_fuzzed_sheets_exit_0_or_2_and_never_corrupt_the_database(fuzz_db):
             shutil.copyfile(pristine, db)
         base = EVALUATION_SHEET if example["base"] == "evaluations" else INITIATIVE_SHEET
         rows = mutate(base, example["ops"])
+        dressing = (example["title_rows"], example["two_row_header"], example["notes"])
         if example["format"] == "xlsx":
-            data, suffix = to_xlsx(rows, example["extra_sheet"], example["merge_header"]), ".xlsx"
+            data = to_xlsx(
+                rows, example["extra_sheet"], example["merge_header"], dressing, example["sheets"]
+            )
+            suffix = ".xlsx"
         else:
-            data = to_csv(rows, example["encoding"])
+            data = to_csv(dress(rows, *dressing)[0], example["encoding"])
             suffix = {"csv": ".csv", "txt": ".txt", "pdf": ".pdf", "none": ""}[example["format"]]
         if example["bom_at"] is not None:
             at = int(len(data) * example["bom_at"])
@@ -277,7 +333,7 @@ def test_fuzzed_sheets_exit_0_or_2_and_never_corrupt_the_database(fuzz_db):
     total = sum(outcomes.values())
     reliability.record(
         "importer fuzzing (hypothesis)",
-        "sheets mutated from valid ones: columns dropped/renamed/duplicated/swapped, nasty cells (#N/A, formulas, emoji, non-CP932, 20 000-char), blank rows, 6 encodings, stray BOMs, truncation, XLSX with an extra sheet or merged header, wrong file types",
+        "sheets mutated from valid ones: columns dropped/renamed/duplicated/swapped, nasty cells (#N/A, formulas, emoji, non-CP932, 20 000-char), blank rows, 6 encodings, stray BOMs, truncation, XLSX with an extra sheet or merged header, wrong file types; title rows, two-row merged headers, total and note rows, one sheet per goal",
         total,
         f"exit 2 (problems reported, file unchanged): {outcomes[2]}; exit 0 (integrity check passed): {outcomes[0]}; tracebacks: 0",
     )

@@ -187,13 +187,38 @@ def test_xlsx_with_an_instructions_sheet_first(reference_db, tmp_path):
     assert read(reference_db, f"T3-{YOUTH}", 2025)[:4] == (2, False, False, "Ⅲ")
 
 
-def test_changing_an_existing_evaluation_keeps_columns_the_sheet_lacks(reference_db, tmp_path):
-    before = read(reference_db, f"T3-{HUB}", 2023)
+def test_changing_an_imported_evaluation_keeps_columns_the_sheet_lacks(reference_db, tmp_path):
+    full = write(tmp_path, "full.csv", HEADER + f"{HUB},2023,3,あり,なし,Ⅱ,交流会を実施,注記\n")
+    assert run_import([full], reference_db).written
     sheet = write(tmp_path, "fix.csv", f"事業コード,年度,達成度\n{HUB},2023,5\n")
     outcome = run_import([sheet], reference_db)
     assert outcome.changed["evaluations"] == 1 and outcome.added["evaluations"] == 0
-    after = read(reference_db, f"T3-{HUB}", 2023)
-    assert after[0] == 5 and after[1:6] == before[1:6] and after[6] == "import:fix.csv"
+    assert read(reference_db, f"T3-{HUB}", 2023) == (
+        5,
+        True,
+        False,
+        "Ⅱ",
+        "交流会を実施",
+        "注記",
+        "import:fix.csv",
+    )
+
+
+def test_a_sample_evaluations_values_are_not_kept_under_the_citys_name(reference_db, tmp_path):
+    # Issue 12: a sheet without the optional columns used to keep the sample's next step and
+    # results text, relabelled as imported. Sample values are not the city's: they are cleared.
+    assert read(reference_db, f"T3-{HUB}", 2023)[6] == "sample"
+    sheet = write(tmp_path, "fix.csv", f"事業コード,年度,達成度\n{HUB},2023,5\n")
+    assert run_import([sheet], reference_db).written
+    assert read(reference_db, f"T3-{HUB}", 2023) == (
+        5,
+        False,
+        False,
+        None,
+        None,
+        None,
+        "import:fix.csv",
+    )
 
 
 def test_reimporting_the_same_sheet_changes_nothing(reference_db, tmp_path):
@@ -241,15 +266,15 @@ def test_initiative_list_and_its_evaluations_in_one_import(reference_db, tmp_pat
 # ---- every error class leaves the database byte-for-byte unchanged -----------------------------
 
 ERROR_CASES = {
-    "unknown code": (HEADER + "99999999,2023,3,,,,,\n", ":2:事業コード:"),
-    "level outside 1-5": (HEADER + f"{HUB},2023,7,,,,,\n", ":2:達成度:"),
-    "year outside the term": (HEADER + f"{YOUTH},2021,3,,,,,\n", ":2:年度:"),
-    "year outside the plan": (HEADER + f"{HUB},2030,3,,,,,\n", ":2:年度:"),
-    "duplicate rows": (HEADER + f"{HUB},2023,3,,,,,\n{HUB},令和5年度,2,,,,,\n", ":3:年度:"),
+    "unknown code": (HEADER + "99999999,2023,3,,,,,\n", ":2:事業コード (列A):"),
+    "level outside 1-5": (HEADER + f"{HUB},2023,7,,,,,\n", ":2:達成度 (列C):"),
+    "year outside the term": (HEADER + f"{YOUTH},2021,3,,,,,\n", ":2:年度 (列B):"),
+    "year outside the plan": (HEADER + f"{HUB},2030,3,,,,,\n", ":2:年度 (列B):"),
+    "duplicate rows": (HEADER + f"{HUB},2023,3,,,,,\n{HUB},令和5年度,2,,,,,\n", ":3:年度 (列B):"),
     "missing required column": ("事業コード,年度,コロナ影響\n" + f"{HUB},2023,あり\n", ":1:"),
-    "bad flag": (HEADER + f"{HUB},2023,3,たぶん,,,,\n", ":2:コロナ影響:"),
-    "duplicate column": ("事業コード,年度,達成度,level\n" + f"{HUB},2023,3,3\n", ":1:level:"),
-    "value without header": ("事業コード,年度,達成度,\n" + f"{HUB},2023,3,x\n", ":2:列4:"),
+    "bad flag": (HEADER + f"{HUB},2023,3,たぶん,,,,\n", ":2:コロナ影響 (列D):"),
+    "duplicate column": ("事業コード,年度,達成度,level\n" + f"{HUB},2023,3,3\n", ":1:level (列D):"),
+    "value without header": ("事業コード,年度,達成度,\n" + f"{HUB},2023,3,x\n", ":2:列D:"),
     "header only": (HEADER, ":2:"),
     "unknown kind": ("foo,bar\n1,2\n", ":1:"),
     "malformed quotes": (HEADER + f'{HUB},2023,3,,,,"unterminated\n', ":"),
@@ -302,7 +327,8 @@ def test_cli_prints_file_row_column_and_exits_2(reference_db, tmp_path):
     )
     assert done.returncode == 2
     lines = done.stderr.splitlines()
-    assert f"{sheet}:2:達成度: " in lines[0] and f"{sheet}:3:事業コード: " in lines[1]
+    assert f"{sheet}:2:達成度 (列C): " in lines[0]
+    assert f"{sheet}:3:事業コード (列A): " in lines[1]
     assert "Traceback" not in done.stderr
     assert file_hash(reference_db) == digest
 
@@ -427,7 +453,7 @@ def test_rows_are_counted_like_a_spreadsheet_when_cells_hold_line_breaks(referen
         HEADER + f'{HUB},2023,3,,,,"一行目\n二行目\n三行目",\n{HUB},2024,9,,,,,\n',
     )
     outcome = run_import([sheet], reference_db)
-    assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{sheet}:3:達成度"]
+    assert [str(p).split(": ")[0] for p in outcome.problems] == [f"{sheet}:3:達成度 (列C)"]
 
 
 def test_refresh_upgrades_a_database_without_the_facts_table(reference_db):

@@ -1,7 +1,9 @@
 """Command line: build the database, import the city's sheets.
 
     python -m analytics.ingest build [--db PATH] [--structure-only] [--force]
-    python -m analytics.ingest import FILE [FILE ...] [--db PATH] [--dry-run]
+    python -m analytics.ingest import FILE [FILE ...] [--db PATH] [--dry-run] [--fiscal-year FY]
+    python -m analytics.ingest add-term TERM --fiscal-years FIRST-LAST [--name-ja NAME]
+        [--name-en NAME] [--db PATH]   (declare a new implementation programme, e.g. 4 2026-2029)
     python -m analytics.ingest refresh [--db PATH]   (rebuild derived tables, keeping all data)
 
 Exit status: 0 done (or nothing to change), 2 the input has problems (one line each, as
@@ -48,6 +50,29 @@ def main(argv: list[str] | None = None) -> int:
         help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
     )
     i.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    i.add_argument(
+        "--fiscal-year",
+        default=None,
+        help="the fiscal year of sheets that name it nowhere (2024, 令和6年度, R6)",  # example input, not a plan year
+    )
+    t = sub.add_parser(
+        "add-term",
+        help="declare a new term (実行プログラム), e.g. 4 2026-2029",  # example input, not a plan year
+    )
+    t.add_argument("term", help="the term: 4 or 第4期")
+    t.add_argument(
+        "--fiscal-years",
+        required=True,
+        help="FIRST-LAST, e.g. 2026-2029",  # example input, not a plan year
+    )
+    t.add_argument("--name-ja", default=None, help="default: 第N期実行プログラム")
+    t.add_argument("--name-en", default=None, help="default: Nth Implementation Program")
+    t.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: $DASHBOARD_DB or data/kawasaki.duckdb)",
+    )
     r = sub.add_parser(
         "refresh", help="rebuild the derived tables (after an upgrade), keeping all data"
     )
@@ -64,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(db, args)
         if args.command == "refresh":
             return _refresh(db)
+        if args.command == "add-term":
+            return _add_term(db, args)
         return _import(db, args)
     except KeyboardInterrupt:
         print("中断しました (interrupted)", file=sys.stderr)
@@ -93,10 +120,37 @@ def _refresh(db: Path) -> int:
     return 0
 
 
+def _add_term(db: Path, args: argparse.Namespace) -> int:
+    from analytics.ingest.terms import TermError, add_term
+
+    try:
+        term = add_term(
+            db, args.term, args.fiscal_years, name_ja=args.name_ja, name_en=args.name_en
+        )
+    except TermError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"第{term.term_id}期（{term.first_fy}〜{term.last_fy}年度）を登録しました "
+        f"(term {term.term_id}, FY{term.first_fy}-{term.last_fy}, declared) → {db}"
+    )
+    return 0
+
+
 def _import(db: Path, args: argparse.Namespace) -> int:
+    from analytics.ingest import values
     from analytics.ingest.importer import run_import
 
-    outcome = run_import(args.files, db, dry_run=args.dry_run)
+    fiscal_year = None
+    if args.fiscal_year is not None:
+        try:
+            fiscal_year = values.parse_fiscal_year(args.fiscal_year)
+        except values.BadValue as exc:
+            print(f"error: --fiscal-year: {exc}", file=sys.stderr)
+            return 2
+    outcome = run_import(args.files, db, dry_run=args.dry_run, fiscal_year=fiscal_year)
+    for note in outcome.notes:
+        print(note)
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if outcome.problems:
@@ -111,10 +165,15 @@ def _import(db: Path, args: argparse.Namespace) -> int:
     for table in ("initiatives", "evaluations"):
         a, c, u = outcome.added[table], outcome.changed[table], outcome.unchanged[table]
         if a or c or u:
+            r = outcome.relabelled[table]
+            relabelled = f"（うち出典のみ更新 {r}）" if r else ""
             print(
-                f"{table}: 追加 {a} / 変更 {c} / 変更なし {u} (added {a}, changed {c}, unchanged {u})"
+                f"{table}: 追加 {a} / 変更 {c} / 変更なし {u}{relabelled} "
+                f"(added {a}, changed {c}, unchanged {u}"
+                + (f", of which {r} now credited to this sheet" if r else "")
+                + ")"
             )
-    if not outcome.has_changes:
+    if not outcome.needs_write:
         print(
             "変更はありません。データベースはそのままです (no changes; the database is unchanged)"
         )

@@ -7,7 +7,10 @@ Otherwise the changes go into a new copy of the database which then replaces the
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,9 +19,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.ingest import store, values
+from analytics.ingest import identify, store, values
 from analytics.ingest.build import insert_frame, refresh_facts
-from analytics.ingest.sheets import Problem, Sheet, read_sheet
+from analytics.ingest.identify import Directory, name_key
+from analytics.ingest.problems import Problem
+from analytics.ingest.sheets import Reading, Sheet, read_sheets
 
 EVALUATION_FIELDS = [
     "initiative_id",
@@ -60,17 +65,39 @@ COMPARED = {
 
 
 @dataclass
+class Change:
+    """One row of the preview: what an import does to one initiative or evaluation."""
+
+    table: str  # "initiatives" or "evaluations"
+    initiative_id: str
+    name_ja: str
+    fiscal_year: int | None
+    status: str  # "added", "changed", "unchanged"
+    details: list[tuple[str, object, object]] = field(default_factory=list)  # (field, old, new)
+    where: str = ""  # FILE[SHEET]:ROW
+
+
+@dataclass
 class Outcome:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=lambda: {"initiatives": 0, "evaluations": 0})
     changed: dict[str, int] = field(default_factory=lambda: {"initiatives": 0, "evaluations": 0})
     unchanged: dict[str, int] = field(default_factory=lambda: {"initiatives": 0, "evaluations": 0})
+    # Unchanged values now credited to the sheet that gives them (they were sample or another file).
+    relabelled: dict[str, int] = field(default_factory=lambda: {"initiatives": 0, "evaluations": 0})
+    matched_by_name: int = 0
+    changes: list[Change] = field(default_factory=list)
     written: bool = False
 
     @property
     def has_changes(self) -> bool:
         return any(self.added.values()) or any(self.changed.values())
+
+    @property
+    def needs_write(self) -> bool:
+        return self.has_changes or any(self.relabelled.values())
 
 
 class Reference:
@@ -84,6 +111,9 @@ class Reference:
         self.fiscal_years = dict(
             con.execute("select fiscal_year, term_id from fiscal_years").fetchall()
         )
+        self.direction_list = con.execute(
+            "select direction_id, goal_id, name_ja from directions order by direction_id"
+        ).fetchall()
         self.directions = _lookup(con, "select direction_id, name_ja, name_en from directions")
         for direction_id, goal, seq in con.execute(
             "select direction_id, goal_id, seq from directions"
@@ -98,6 +128,9 @@ class Reference:
             ):
                 self.directions[_key(alias)] = direction_id
         self.departments = _lookup(con, "select department_id, name_ja, name_en from departments")
+        self.department_names = dict(
+            con.execute("select department_id, name_ja from departments").fetchall()
+        )
         self.initiatives = _frame(con, "select * from initiatives").set_index(
             "initiative_id", drop=False
         )
@@ -123,15 +156,23 @@ def _lookup(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, str]:
     return table
 
 
-def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome:
+def run_import(
+    files: list[Path], db: Path, *, dry_run: bool = False, fiscal_year: int | None = None
+) -> Outcome:
+    """Validate every table of every file together; write only if there is no problem.
+
+    A dry run goes through the very same write, on a copy that is then thrown away, so that it
+    fails exactly where the real import would."""
     outcome = Outcome()
-    sheets: list[tuple[Sheet, bytes]] = []
+    reading = Reading()
+    digests: dict[str, str] = {}
     for path in files:
-        sheet, problems, warnings = read_sheet(path)
-        outcome.problems += problems
-        outcome.warnings += warnings
-        if sheet:
-            sheets.append((sheet, path.read_bytes()))
+        read_sheets(path, fiscal_year, reading)
+        with contextlib.suppress(OSError):
+            digests[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    outcome.problems += reading.problems
+    outcome.warnings += reading.warnings
+    outcome.notes += reading.notes
     store.check_target(db, must_exist=True)
     with store.import_lock(db):
         con = duckdb.connect(str(db), read_only=True)
@@ -140,32 +181,45 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
         finally:
             con.close()
         # Initiative lists first: evaluations in the same call may refer to them.
-        ordered = sorted(sheets, key=lambda s: s[0].kind != "initiatives")
+        ordered = sorted(reading.sheets, key=lambda s: s.kind != "initiatives")
         new_initiatives: dict[str, dict] = {}
         new_evaluations: dict[tuple[str, int], dict] = {}
+        seen_initiatives: dict[str, str] = {}
+        seen_evaluations: dict[tuple[str, int], str] = {}
         log_rows = []
-        for sheet, data in ordered:
+        directory = None
+        for sheet in ordered:
             before = (dict(outcome.added), dict(outcome.changed), dict(outcome.unchanged))
             if sheet.kind == "initiatives":
-                _validate_initiatives(sheet, ref, new_initiatives, outcome)
+                _validate_initiatives(sheet, ref, new_initiatives, seen_initiatives, outcome)
             else:
-                _validate_evaluations(sheet, ref, new_initiatives, new_evaluations, outcome)
+                if directory is None:
+                    known = {**ref.initiatives.to_dict("index"), **new_initiatives}
+                    directory = Directory(list(known.values()))
+                _validate_evaluations(
+                    sheet, ref, directory, new_evaluations, seen_evaluations, outcome
+                )
             k = sheet.kind
             log_rows.append(
                 (
-                    Path(sheet.file).name,
-                    hashlib.sha256(data).hexdigest(),
+                    Path(sheet.file).name + (f"[{sheet.sheet}]" if sheet.sheet is not None else ""),
+                    digests.get(sheet.file, "0" * 64),
                     k,
                     outcome.added[k] - before[0][k],
                     outcome.changed[k] - before[1][k],
                     outcome.unchanged[k] - before[2][k],
                 )
             )
-        if outcome.problems or dry_run or not outcome.has_changes:
+        if outcome.matched_by_name:
+            outcome.notes.append(
+                f"事務事業名で特定した行: {outcome.matched_by_name} "
+                f"(rows identified by name: {outcome.matched_by_name})"
+            )
+        if outcome.problems or not outcome.needs_write:
             return outcome
 
         def apply(con: duckdb.DuckDBPyConnection) -> None:
-            _write(con, "initiatives", INITIATIVE_FIELDS, ["initiative_id"], new_initiatives)
+            _write_initiatives(con, ref, new_initiatives)
             _write(
                 con,
                 "evaluations",
@@ -188,8 +242,8 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
                 [now.date().isoformat(), now.isoformat()],
             )
 
-        store.write_new_version(db, apply, start_empty=False)
-        outcome.written = True
+        store.write_new_version(db, apply, start_empty=False, keep=not dry_run)
+        outcome.written = not dry_run
     return outcome
 
 
@@ -209,37 +263,76 @@ def _write(con, table: str, fields: list[str], key: list[str], rows: dict) -> No
     insert_frame(con, table, frame)
 
 
+def _write_initiatives(con, ref: Reference, rows: dict) -> None:
+    """New initiatives are inserted; existing ones are updated in place.
+
+    DuckDB checks a foreign key against the rows committed before the statement, and runs an
+    update of an indexed column as delete + insert: an initiative whose evaluations refer to it
+    cannot be updated in the transaction that still holds them (the 「TransactionContext Error」
+    of issue 12). So its evaluations are set aside and the removal committed first. This runs on
+    the private copy of the database, which is swapped in only at the end: the commits in between
+    are never seen by anyone, and a failure still leaves the served file unchanged."""
+    existing = [r for iid, r in rows.items() if iid in ref.initiatives.index]
+    new = {iid: r for iid, r in rows.items() if iid not in ref.initiatives.index}
+    if existing:
+        ids = pd.DataFrame({"initiative_id": [r["initiative_id"] for r in existing]})
+        con.register("corrected_ids", ids)
+        try:
+            con.execute(
+                "create temp table set_aside as select * from evaluations"
+                " where initiative_id in (select initiative_id from corrected_ids)"
+            )
+            con.execute(
+                "delete from evaluations where initiative_id in (select initiative_id from corrected_ids)"
+            )
+        finally:
+            con.unregister("corrected_ids")
+        con.execute("commit")
+        con.execute("begin transaction")
+        updated = [
+            f for f in INITIATIVE_FIELDS if f not in ("initiative_id", "term_id", "project_code")
+        ]
+        assignments = ", ".join(f"{f} = ?" for f in updated)  # names from our own schema
+        for row in existing:
+            con.execute(
+                f"update initiatives set {assignments} where initiative_id = ?",
+                [row[f] for f in updated] + [row["initiative_id"]],
+            )
+        con.execute("insert into evaluations select * from set_aside")
+        con.execute("drop table set_aside")
+    if new:
+        insert_frame(
+            con, "initiatives", pd.DataFrame(list(new.values()), columns=INITIATIVE_FIELDS)
+        )
+
+
 class _RowReport:
-    """Collects the problems of one row, each naming the column as the file spells it."""
+    """Collects the problems of one row, each naming the column by its header and letter."""
 
     def __init__(self, sheet: Sheet, row_number: int):
         self.sheet, self.row_number = sheet, row_number
         self.problems: list[Problem] = []
+        self.hidden = row_number in sheet.hidden_rows
 
-    def __call__(self, column_field: str, message: str) -> None:
-        column = self.sheet.columns.get(column_field, column_field)
-        self.problems.append(Problem(self.sheet.file, self.row_number, column, message))
+    def problem(self, column_field: str | None, message: str) -> Problem:
+        column = self.sheet.columns.get(column_field, column_field) if column_field else None
+        if self.hidden:
+            message += "（この行は非表示です / this row is hidden）"
+        return Problem(self.sheet.file, self.row_number, column, message, self.sheet.sheet)
+
+    def __call__(self, column_field: str | None, message: str) -> None:
+        self.problems.append(self.problem(column_field, message))
 
 
 def _validate_evaluations(
-    sheet: Sheet, ref: Reference, new_initiatives: dict, out: dict, outcome: Outcome
+    sheet: Sheet,
+    ref: Reference,
+    directory: Directory,
+    out: dict,
+    seen: dict[tuple[str, int], str],
+    outcome: Outcome,
 ) -> None:
     source = f"import:{Path(sheet.file).name}"
-    known = (
-        pd.concat([ref.initiatives, pd.DataFrame(list(new_initiatives.values()))])
-        if new_initiatives
-        else ref.initiatives
-    )
-    known = known.drop_duplicates("initiative_id", keep="last").set_index(
-        "initiative_id", drop=False
-    )
-    by_code: dict[str, list[tuple[int, str]]] = {}
-    for iid, code, term in zip(
-        known["initiative_id"], known["project_code"], known["term_id"], strict=False
-    ):
-        if code:
-            by_code.setdefault(str(code), []).append((int(term), iid))
-    seen: dict[tuple[str, int], int] = {}
     for row_number, cells in sheet.rows:
         bad = _RowReport(sheet, row_number)
         problems = bad.problems
@@ -254,110 +347,197 @@ def _validate_evaluations(
             ("results_ja", values.parse_text),
             ("note_ja", values.parse_text),
             ("project_code", values.parse_project_code),
+            ("name_ja", values.parse_text),
         ]:
             if f in sheet.columns:
                 try:
                     parsed[f] = parser(cells[f])
                 except values.BadValue as exc:
-                    bad(f, str(exc))
+                    bad(f, f"{exc}。セルの値を直してください (correct the cell)")
+        if "fiscal_year" in sheet.columns:
+            fy = parsed.get("fiscal_year")
+            if fy is not None and sheet.fiscal_year is not None and fy != sheet.fiscal_year:
+                _, ja, en = sheet.fiscal_year_source
+                bad(
+                    "fiscal_year",
+                    f"{fy}年度ですが、{ja}の年度は{sheet.fiscal_year}年度です。どちらかを直してください "
+                    f"(the year column says {fy} but {en} says {sheet.fiscal_year}; correct one)",
+                )
+        else:
+            fy = sheet.fiscal_year
         given_id = values.normalise(cells.get("initiative_id", "")) or None
-        fy = parsed.get("fiscal_year")
+        code, name = parsed.get("project_code"), parsed.get("name_ja")
         initiative_id = None
         if fy is not None and fy not in ref.fiscal_years:
             bad(
-                "fiscal_year",
-                f"計画期間外の年度です (fiscal year {fy} is not in any term of the plan)",
+                "fiscal_year" if "fiscal_year" in sheet.columns else None,
+                f"計画期間外の年度です。年度を確認してください。新しい期は add-term で登録します "
+                f"(fiscal year {fy} is not in any term of the plan; check it, or declare the term with add-term)",
             )
         elif given_id:
-            if given_id not in known.index:
+            if given_id not in directory.by_id:
                 bad(
                     "initiative_id",
-                    f"登録されていない取組IDです (unknown initiative id): {given_id!r}",
+                    f"登録されていない取組IDです。取組一覧のIDを確認してください (unknown initiative id): {given_id!r}",
                 )
             else:
                 initiative_id = given_id
-                code = parsed.get("project_code")
-                if code and known.at[given_id, "project_code"] != code:
+                if code and directory.by_id[given_id].get("project_code") != code:
                     bad(
                         "project_code",
-                        f"取組IDと事業コードが一致しません (code {code} does not belong to {given_id})",
+                        f"取組IDと事業コードが一致しません。どちらかを直してください (code {code} does not belong to {given_id})",
                     )
-        elif parsed.get("project_code") and fy is not None:
-            code = parsed["project_code"]
-            if code not in by_code:
-                bad(
-                    "project_code", f"登録されていない事業コードです (unknown project code): {code}"
-                )
-            else:
-                term = ref.fiscal_years[fy]
-                matches = [iid for t, iid in by_code[code] if t == term]
-                if matches:
-                    initiative_id = matches[0]
-                else:
-                    listed = ", ".join(f"第{t}期" for t, _ in sorted(by_code[code]))
+        elif fy is not None and (code or name):
+            term = ref.fiscal_years[fy]
+            if code and (term, code) not in directory.by_code:
+                listed = directory.terms_of_code(code)
+                if not listed:
                     bad(
-                        "fiscal_year",
-                        f"{fy}年度はこの事業の期（{listed}）の年度ではありません (fiscal year {fy} is outside the terms this code is listed in)",
+                        "project_code",
+                        f"登録されていない事業コードです。コードを確認するか、先に取組一覧を取り込んでください "
+                        f"(unknown project code: check it, or import the initiative list first): {code}",
                     )
-        elif (
-            not problems and "initiative_id" not in sheet.columns and not parsed.get("project_code")
-        ):
-            bad("project_code", "事業コードが空です (project code is empty)")
-        elif not problems and given_id is None and "project_code" not in sheet.columns:
-            bad("initiative_id", "取組IDが空です (initiative id is empty)")
+                else:
+                    terms = ", ".join(f"第{t}期" for t in listed)
+                    bad(
+                        "fiscal_year" if "fiscal_year" in sheet.columns else "project_code",
+                        f"{fy}年度はこの事業の期（{terms}）の年度ではありません。年度かコードを直してください "
+                        f"(fiscal year {fy} is outside the terms this code is listed in; correct the year or the code)",
+                    )
+            else:
+                match = directory.find(term, code, name)
+                if match.problem:
+                    bad(*match.problem)
+                else:
+                    initiative_id = match.initiative_id
+                    outcome.matched_by_name += match.by_name
+                    if match.warning:
+                        outcome.warnings.append(str(bad.problem("name_ja", match.warning)))
+        elif not problems and fy is not None:
+            bad(
+                "project_code" if "project_code" in sheet.columns else "name_ja",
+                "事業コードも事務事業名も空です。どちらかを記入してください "
+                "(both the project code and the name are empty: fill in one)",
+            )
         if initiative_id and fy is not None:
-            term = int(known.at[initiative_id, "term_id"])
+            term = int(directory.by_id[initiative_id]["term_id"])
             first, last = ref.terms[term]
             if not first <= fy <= last:
                 bad(
-                    "fiscal_year",
-                    f"{fy}年度は第{term}期（{first}〜{last}年度）の外です (fiscal year outside the initiative's term {first}-{last})",
+                    "fiscal_year" if "fiscal_year" in sheet.columns else None,
+                    f"{fy}年度は第{term}期（{first}〜{last}年度）の外です。年度を直してください "
+                    f"(fiscal year outside the initiative's term {first}-{last}; correct the year)",
                 )
             elif (initiative_id, fy) in seen:
                 bad(
-                    "fiscal_year",
-                    f"{seen[(initiative_id, fy)]}行目と同じ取組・年度です (duplicate of row {seen[(initiative_id, fy)]}: same initiative and year)",
+                    "fiscal_year" if "fiscal_year" in sheet.columns else "name_ja",
+                    f"{seen[(initiative_id, fy)]} と同じ取組・年度です。どちらかの行を削除してください "
+                    f"(duplicate of {seen[(initiative_id, fy)]}: same initiative and year; delete one)",
                 )
             else:
-                seen[(initiative_id, fy)] = row_number
+                seen[(initiative_id, fy)] = f"{sheet.where}:{row_number}"
+        if initiative_id and cells.get("department_id", "").strip():
+            _check_bureau(bad, ref, cells["department_id"], directory.by_id[initiative_id], outcome)
         if problems:
             outcome.problems += problems
             continue
         key = (initiative_id, fy)
         existing = ref.evaluations.loc[key].to_dict() if key in ref.evaluations.index else None
+        # A sample row's values are not the city's: what the sheet does not give is not kept.
+        keep = existing if existing and existing["source"] != "sample" else None
         row = {
             "initiative_id": initiative_id,
-            "term_id": int(known.at[initiative_id, "term_id"]),
+            "term_id": int(directory.by_id[initiative_id]["term_id"]),
             "fiscal_year": fy,
         }
         for f, default in EVALUATION_DEFAULTS.items():
-            row[f] = parsed[f] if f in sheet.columns else (existing[f] if existing else default)
+            row[f] = parsed[f] if f in sheet.columns else (keep[f] if keep else default)
         row["achievement_level"] = parsed["achievement_level"]
-        _count(outcome, "evaluations", existing, row, source, out, key)
+        change = Change(
+            "evaluations",
+            initiative_id,
+            directory.by_id[initiative_id]["name_ja"],
+            fy,
+            "",
+            where=f"{sheet.where}:{row_number}",
+        )
+        _count(outcome, "evaluations", existing, row, source, out, key, change)
 
 
-def _validate_initiatives(sheet: Sheet, ref: Reference, out: dict, outcome: Outcome) -> None:
+def _check_bureau(bad: _RowReport, ref: Reference, raw: str, initiative: dict, outcome) -> None:
+    """A 所管局 column on an evaluation sheet is only compared, never stored: a mismatch warns."""
+    given = ref.departments.get(_key(raw))
+    if given != initiative["department_id"]:
+        registered = ref.department_names.get(initiative["department_id"], "")
+        outcome.warnings.append(
+            str(
+                bad.problem(
+                    "department_id",
+                    f"所管局「{values.normalise(raw)}」は登録（{registered}）と違います。取組一覧の所管局を直す"
+                    f"場合は取組一覧を取り込んでください (the bureau differs from the registered "
+                    f"one, {registered}; to change it, import a corrected initiative list)",
+                )
+            )
+        )
+
+
+def _parse_term(raw: str) -> int | None:
+    text = values.normalise(raw)
+    m = re.fullmatch(r"第?\s*(\d+)\s*期?(?:実行プログラム)?", text)
+    return int(m.group(1)) if m else None
+
+
+def _validate_initiatives(
+    sheet: Sheet, ref: Reference, out: dict, seen: dict[str, str], outcome: Outcome
+) -> None:
     source = f"import:{Path(sheet.file).name}"
-    seen: dict[str, int] = {}
+    by_name = {
+        (int(r["term_id"]), name_key(r["name_ja"])): r["initiative_id"]
+        for r in ref.initiatives.to_dict("records")
+    }
     for row_number, cells in sheet.rows:
         bad = _RowReport(sheet, row_number)
         problems = bad.problems
 
-        term_text = values.normalise(cells["term_id"]).removeprefix("第").removesuffix("期")
-        term = int(term_text) if term_text.isdigit() else None
+        term = _parse_term(cells["term_id"])
         if term not in ref.terms:
-            bad("term_id", f"存在しない期です (unknown term): {cells['term_id']!r}")
-        direction = ref.directions.get(_key(cells["direction_id"]))
+            listed = ", ".join(f"第{t}期" for t in sorted(ref.terms))
+            bad(
+                "term_id",
+                f"登録されていない期です（登録済み: {listed}）。新しい期は add-term で登録してください "
+                f"(unknown term; registered: {listed}; declare a new one with add-term): {cells['term_id']!r}",
+            )
+        goal = identify.goal_number(cells["goal"]) if cells.get("goal", "").strip() else None
+        direction = ref.directions.get(_key(cells["direction_id"])) or identify.direction_of(
+            cells["direction_id"], goal, ref.direction_list
+        )
         if not direction:
             bad(
                 "direction_id",
-                f"取組の方向性を特定できません (unknown direction): {cells['direction_id']!r}",
+                "取組の方向性を特定できません。「（１）世界をけん引する…」のように番号と名称で、基本目標の列と"
+                "あわせて書くか、Ⅰ-1 のように書いてください (unknown direction: write its number and name "
+                f"with the goal column, or an id like I-1): {cells['direction_id']!r}",
+            )
+        elif goal is not None and not direction.startswith(f"{goal}-"):
+            bad(
+                "direction_id",
+                f"取組の方向性 {direction} は基本目標{goal}のものではありません。どちらかを直してください "
+                f"(direction {direction} does not belong to goal {goal}; correct one)",
             )
         department = ref.departments.get(_key(cells["department_id"]))
         if not department:
+            close = difflib.get_close_matches(
+                values.normalise(cells["department_id"]),
+                list(ref.department_names.values()),
+                3,
+                0.4,
+            )
+            hint = "近い名称：" + "、".join(close) if close else "所管局の正式名称"
             bad(
                 "department_id",
-                f"登録されていない所管局です (unknown bureau): {cells['department_id']!r}",
+                f"登録されていない所管局です。{hint}で書いてください (unknown bureau"
+                + (f"; closest: {', '.join(close)}" if close else "")
+                + f"): {cells['department_id']!r}",
             )
         parsed: dict = {}
         for f, parser in [
@@ -371,24 +551,28 @@ def _validate_initiatives(sheet: Sheet, ref: Reference, out: dict, outcome: Outc
                 try:
                     parsed[f] = parser(cells[f])
                 except values.BadValue as exc:
-                    bad(f, str(exc))
+                    bad(f, f"{exc}。セルの値を直してください (correct the cell)")
         if "name_ja" in parsed and not parsed["name_ja"]:
-            bad("name_ja", "取組名が空です (initiative name is empty)")
+            bad("name_ja", "取組名が空です。名称を記入してください (initiative name is empty)")
+        code = parsed.get("project_code")
         initiative_id = values.normalise(cells.get("initiative_id", "")) or (
-            f"T{term}-{parsed['project_code']}" if parsed.get("project_code") and term else None
+            f"T{term}-{code}" if code and term else None
         )
+        if not initiative_id and term and parsed.get("name_ja"):
+            initiative_id = by_name.get((term, name_key(parsed["name_ja"])))
         if not initiative_id and not problems:
             bad(
                 "project_code",
-                "事業コードか取組IDが必要です (a project code or an initiative id is required)",
+                "新しい取組には事業コードが必要です。8桁の事業コードを記入してください "
+                "(a new initiative needs its 8-digit project code)",
             )
         if initiative_id in seen:
             bad(
-                "project_code",
-                f"{seen[initiative_id]}行目と同じ取組です (duplicate of row {seen[initiative_id]})",
+                "project_code" if "project_code" in sheet.columns else "name_ja",
+                f"{seen[initiative_id]} と同じ取組です。どちらかの行を削除してください (duplicate of {seen[initiative_id]})",
             )
         elif initiative_id:
-            seen[initiative_id] = row_number
+            seen[initiative_id] = f"{sheet.where}:{row_number}"
         existing = (
             ref.initiatives.loc[initiative_id].to_dict()
             if initiative_id in ref.initiatives.index
@@ -397,9 +581,10 @@ def _validate_initiatives(sheet: Sheet, ref: Reference, out: dict, outcome: Outc
         if existing and term is not None and int(existing["term_id"]) != term:
             bad(
                 "term_id",
-                f"既存の取組 {initiative_id} は第{existing['term_id']}期です (existing initiative belongs to another term)",
+                f"既存の取組 {initiative_id} は第{existing['term_id']}期です。期を直してください (existing initiative belongs to another term)",
             )
-        code = parsed.get("project_code")
+        if existing and not code:
+            code = existing["project_code"]
         if code and term is not None:
             clash = ref.initiatives[
                 (ref.initiatives["term_id"] == term) & (ref.initiatives["project_code"] == code)
@@ -407,7 +592,7 @@ def _validate_initiatives(sheet: Sheet, ref: Reference, out: dict, outcome: Outc
             if len(clash) and clash.index[0] != initiative_id:
                 bad(
                     "project_code",
-                    f"第{term}期に同じ事業コードの取組 {clash.index[0]} があります (code already used in this term)",
+                    f"第{term}期に同じ事業コードの取組 {clash.index[0]} があります。コードを確認してください (code already used in this term)",
                 )
         if problems:
             outcome.problems += problems
@@ -422,19 +607,46 @@ def _validate_initiatives(sheet: Sheet, ref: Reference, out: dict, outcome: Outc
         }
         for f, default in INITIATIVE_DEFAULTS.items():
             row[f] = parsed[f] if f in sheet.columns else (existing[f] if existing else default)
-        _count(outcome, "initiatives", existing, row, source, out, initiative_id)
+        change = Change(
+            "initiatives",
+            initiative_id,
+            parsed["name_ja"],
+            None,
+            "",
+            where=f"{sheet.where}:{row_number}",
+        )
+        _count(outcome, "initiatives", existing, row, source, out, initiative_id, change)
 
 
 def _count(
-    outcome: Outcome, table: str, existing: dict | None, row: dict, source: str, out: dict, key
+    outcome: Outcome,
+    table: str,
+    existing: dict | None,
+    row: dict,
+    source: str,
+    out: dict,
+    key,
+    change: Change,
 ) -> None:
     if existing is None:
         outcome.added[table] += 1
-    elif all(_same(existing[f], row[f]) for f in COMPARED[table]):
-        outcome.unchanged[table] += 1
-        return
+        change.status = "added"
+        change.details = [(f, None, row[f]) for f in COMPARED[table] if row[f] is not None]
     else:
-        outcome.changed[table] += 1
+        change.details = [
+            (f, existing[f], row[f]) for f in COMPARED[table] if not _same(existing[f], row[f])
+        ]
+        if change.details:
+            outcome.changed[table] += 1
+            change.status = "changed"
+        else:
+            outcome.unchanged[table] += 1
+            change.status = "unchanged"
+    outcome.changes.append(change)
+    if change.status == "unchanged":
+        if existing.get("source") == source:
+            return
+        outcome.relabelled[table] += 1
     out[key] = {**row, "source": source}
 
 

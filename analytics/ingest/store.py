@@ -88,9 +88,16 @@ def _alive(pid: int) -> bool:
 
 
 def write_new_version(
-    db: Path, change: Callable[[duckdb.DuckDBPyConnection], None], *, start_empty: bool
+    db: Path,
+    change: Callable[[duckdb.DuckDBPyConnection], None],
+    *,
+    start_empty: bool,
+    keep: bool = True,
 ) -> None:
-    """Copy the served file (or start empty), apply ``change``, and swap the result in."""
+    """Copy the served file (or start empty), apply ``change``, and swap the result in.
+
+    With ``keep=False`` (a dry run) everything happens on the copy, which is then deleted: a dry
+    run fails exactly where the real write would, and the served file is never touched."""
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     remove_stale_temporaries(db)
     try:
@@ -104,6 +111,8 @@ def write_new_version(
             con.execute("checkpoint")
         finally:
             con.close()
+        if not keep:
+            return
         _fsync(tmp)
         if db.exists():
             backup_tmp = db.with_name(f".{db.name}.{os.getpid()}.bak.tmp")

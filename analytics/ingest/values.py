@@ -31,7 +31,13 @@ def _int_text(text: str) -> str:
     return text[:-2] if re.fullmatch(r"\d+\.0", text) else text
 
 
-_LEVEL_BY_LABEL = {normalise(label): level for level, label in LEVEL_LABELS_JA.items()}
+def _label_key(text: str) -> str:
+    """A level label compared without spaces and without a trailing 達成 (the city writes
+    「ほぼ目標どおり達成」 where the scale says 「ほぼ目標どおり」)."""
+    return re.sub(r"\s+", "", text).removesuffix("達成")
+
+
+_LEVEL_BY_LABEL = {_label_key(normalise(label)): level for level, label in LEVEL_LABELS_JA.items()}
 
 
 def parse_level(raw: object) -> int:
@@ -40,11 +46,11 @@ def parse_level(raw: object) -> int:
         raise BadValue("達成度が空です (achievement level is empty)")
     if re.fullmatch(r"[1-5]", text):
         return int(text)
-    if text in _LEVEL_BY_LABEL:
-        return _LEVEL_BY_LABEL[text]
-    # "3 ほぼ目標どおり", "3:ほぼ目標どおり", "3．ほぼ目標どおり"
-    m = re.fullmatch(r"([1-5])\s*[:.、)\s]\s*(.+)", text)
-    if m and _LEVEL_BY_LABEL.get(m.group(2)) == int(m.group(1)):
+    if _label_key(text) in _LEVEL_BY_LABEL:
+        return _LEVEL_BY_LABEL[_label_key(text)]
+    # "3 ほぼ目標どおり", "3:ほぼ目標どおり", "３．ほぼ目標どおり達成", "3(ほぼ目標どおり)"
+    m = re.fullmatch(r"\(?([1-5])\s*[:.、)\]\s]\s*(.+?)\)?", text)
+    if m and _LEVEL_BY_LABEL.get(_label_key(m.group(2).strip("()[]「」 "))) == int(m.group(1)):
         return int(m.group(1))
     raise BadValue(
         f"達成度は1〜5またはその区分名で入力してください (achievement level must be 1-5 or its label): {_show(raw)}"
@@ -54,8 +60,27 @@ def parse_level(raw: object) -> int:
 _ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988}
 
 
+def wareki(fy: int) -> str:
+    """A fiscal year in the Japanese era, as staff write it: 2019 -> 令和元年度, 2018 -> 平成30年度."""
+    era = "令和" if fy > _ERAS["令和"] else "平成"
+    n = fy - _ERAS[era]
+    return f"{era}{'元' if n == 1 else n}年度"
+
+
 def parse_fiscal_year(raw: object) -> int:
     text = _int_text(normalise(raw)).lower().replace(" ", "")
+    # 「令和6(2024)年度」: both calendars given, and they must agree.
+    both = re.fullmatch(
+        r"(令和|平成|r|h)(\d{1,2}|元)(?:年度|年)?[(\[](?:fy)?(\d{4})(?:年度|年)?[)\]](?:年度|年)?",
+        text,
+    )
+    if both:
+        n = 1 if both.group(2) == "元" else int(both.group(2))
+        if _ERAS[both.group(1)] + n != int(both.group(3)):
+            raise BadValue(
+                f"和暦と西暦が一致しません。どちらかを直してください (the Japanese and Western years disagree; correct one of them): {_show(raw)}"
+            )
+        text = both.group(3)
     m = re.fullmatch(r"(?:fy)?(\d{4})(?:年度|年)?", text)
     if m:
         year = int(m.group(1))
@@ -71,6 +96,31 @@ def parse_fiscal_year(raw: object) -> int:
     if not 1990 <= year <= 2100:
         raise BadValue(f"年度が範囲外です (fiscal year out of range): {_show(raw)}")
     return year
+
+
+_YEAR_IN_TEXT = re.compile(
+    r"(?<![0-9a-z])(?:(令和|平成)(\d{1,2}|元)(?:\((\d{4})\))?年度|(r|h)(\d{1,2})(?![0-9])(?:年度)?"
+    r"|fy(\d{4})(?![0-9])|(?<![0-9])(20\d\d)(?:年度|(?![0-9年月]))"
+    r")"
+)
+
+
+def find_fiscal_years(raw: object) -> set[int]:
+    """The fiscal years named in a title, a sheet name or a file name: 「令和6年度…」, 「R6」,
+    「2024年度」, 「FY2024」. 「令和7年7月1日現在」 is a date, not a fiscal year, and is not read."""
+    text = normalise(raw).lower().replace(" ", "")
+    found = set()
+    for m in _YEAR_IN_TEXT.finditer(text):
+        era, n, western, letter, n2, fy, bare = m.groups()
+        if era:
+            found.add(_ERAS[era] + (1 if n == "元" else int(n)))
+            if western:
+                found.add(int(western))
+        elif letter:
+            found.add(_ERAS[letter] + int(n2))
+        else:
+            found.add(int(fy or bare))
+    return {y for y in found if 1990 <= y <= 2100}
 
 
 _TRUE = {"あり", "有", "有り", "○", "〇", "◯", "●", "true", "yes", "y", "1", "t", "影響あり"}
@@ -91,6 +141,11 @@ _FALSE = {
     "ー",
     "―",
     "影響なし",
+    "\u2212",  # − minus sign, as typed in Japanese Excel
+    "\u2010",
+    "\u2013",
+    "\u2014",
+    "\uff70",
 }
 
 
@@ -116,7 +171,7 @@ def parse_next_step(raw: object) -> str | None:
         return None
     head = re.match(r"[IVX]+|[1-6]", text.upper())
     if head:
-        token, rest = head.group(0), text[head.end() :].lstrip(" :.、)")
+        token, rest = head.group(0), text[head.end() :].strip(" :.、()[]「」")
         step = _ROMAN.get(token) or (
             list(_ROMAN.values())[int(token) - 1] if token.isdigit() else None
         )
@@ -152,7 +207,7 @@ def parse_project_code(raw: object) -> str | None:
 
 def parse_new_or_expanded(raw: object) -> str | None:
     text = normalise(raw).lower()
-    if text in {"", "-", "ー", "なし"}:
+    if text in {"", "-", "ー", "なし", "\u2212"}:
         return None
     if text in {"新規", "new", "新"}:
         return "new"
