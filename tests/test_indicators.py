@@ -309,3 +309,76 @@ def test_term2_indicator_in_fy2021_with_a_baseline_before_the_term(reference_con
 )
 def test_shared_filters_select_indicators(reference_con, filters, codes):
     assert queries.indicator_status(reference_con, filters)["indicator_code"].tolist() == codes
+
+
+# ---- the status command line -----------------------------------------------------------------
+
+
+def run_status(db, *args):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    return subprocess.run(
+        [sys.executable, "-m", "analytics.indicators", "status", "--db", str(db), *args],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_status_command_prints_csv_with_bom_and_japanese_headers(reference_db_file):
+    import csv
+    import io
+
+    done = run_status(reference_db_file, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "指標コード",
+        "指標名",
+        "取組の方向性",
+        "単位",
+        "現状値",
+        "現状値の年度",
+        "目標値",
+        "目標年度",
+        "実績値",
+        "進捗率(%)",
+        "期待進捗率(%)",
+        "状況",
+    ]
+    assert len(rows) == 1 + 20
+    by_code = {r[0]: r for r in rows[1:]}
+    # Visitors: baseline 1504 (2014), target 2106 (2025), FY2024 actual 1561:
+    # p = 57/602 = 9.5%, e = 10/11 = 90.9% -> 遅れ
+    assert by_code["T3-2-2-02"][3:] == [
+        "万人",
+        "1504",
+        "2014",
+        "2106",
+        "2025",
+        "1561",
+        "9.5",
+        "90.9",
+        "遅れ",
+    ]
+    # Text target: no progress or expected.
+    assert by_code["T3-3-2-03"][6:] == ["現状値以下", "2025", "49", "", "", "後退"]
+
+
+def test_status_command_for_a_chosen_year_as_a_table(reference_db_file):
+    done = run_status(reference_db_file, "--fiscal-year", "2021", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode().splitlines()
+    assert lines[0] == "FY2021"
+    assert "Status" in lines[1] and len(lines) == 3
+    assert lines[2].split()[0] == "T2-1-2-01" and lines[2].endswith("Slightly behind")
+
+
+def test_status_command_on_a_missing_database_says_so(tmp_path):
+    done = run_status(tmp_path / "none.duckdb")
+    assert done.returncode == 1
+    assert b"database not found" in done.stderr
