@@ -382,3 +382,17 @@ def test_status_command_on_a_missing_database_says_so(tmp_path):
     done = run_status(tmp_path / "none.duckdb")
     assert done.returncode == 1
     assert b"database not found" in done.stderr
+
+
+def test_every_indicator_string_is_translated():
+    import re
+
+    from analytics.i18n import TEXT
+    from tests.conftest import ROOT
+
+    used = {f"status.{s}" for s in STATUSES} | {f"ind.kind.{k}" for k in ("published", "sample")}
+    for path in [*ROOT.glob("analytics/indicators/*.py"), ROOT / "pages/indicators.py"]:
+        used |= set(re.findall(r'\bt\(\s*"([a-z_][a-z0-9_.]*)"', path.read_text(encoding="utf-8")))
+    assert len(used) > 30
+    assert sorted(k for k in used if k not in TEXT) == []
+    assert all(TEXT[k][0].strip() and TEXT[k][1].strip() for k in used)
