@@ -29,6 +29,7 @@ from analytics.config import db_path
 from analytics.export import TOKYO
 from analytics.filters import KEYS, Filters
 from analytics.i18n import describe_filters, fy_label, t
+from analytics.indicators import summary as indicator_summary
 from analytics.review import Review, build_review, level_table, movers_table, summary_text
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -197,6 +198,8 @@ def review_xlsx(review: Review, lang: str, rows: pd.DataFrame) -> bytes:
         t("review.below", lang, fy=fy_label(review.latest, lang) if review.latest else "-")[:31],
         export.neutralise(exceptions_table(review.below_latest, lang)),
     )
+    if review.indicators is not None and not review.indicators.empty:
+        sheet(t("page.indicators", lang), indicator_summary.sheet_table(review.indicators, lang))
     sheet(t("review.rows", lang), export.export_frame(rows, lang))
     out = io.BytesIO()
     book.save(out)
@@ -308,6 +311,8 @@ def review_html(
     sections.append(
         f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang))}</section>"
     )
+    if review.indicators is not None and not review.indicators.empty:
+        sections.append(indicator_summary.section_html(review.indicators, lang, _table))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{e(t("review.cover", lang))}</title>'
         f"<style>{PRINT_CSS}</style></head><body>{''.join(sections)}</body></html>"

@@ -11,6 +11,7 @@ import pandas as pd
 from analytics import queries
 from analytics.filters import Filters
 from analytics.i18n import describe_filters, fy_label, t
+from analytics.indicators import summary as indicator_summary
 
 PRE_COVID = (2016, 2019)  # the years before the pandemic hit the plan
 COVID = (2020, 2022)  # the years the COVID-19 flags concentrate in
@@ -32,6 +33,7 @@ class Review:
     listed_latest_term: int | None  # initiatives listed in the latest year's term (filters applied)
     fiscal_years: pd.DataFrame
     numbers: dict = field(default_factory=dict)
+    indicators: indicator_summary.IndicatorSection | None = None  # 成果指標, beside the levels
 
     @property
     def latest(self) -> int | None:
@@ -81,6 +83,7 @@ def build_review(
         fiscal_years=queries.fiscal_years(con),
     )
     review.numbers = summary_numbers(review)
+    review.indicators = indicator_summary.build_section(con, filters)
     return review
 
 
@@ -211,6 +214,8 @@ def summary_text(review: Review, lang: str = "ja") -> str:
                     rate=_pct(n["latest_rate"]),
                 )
             )
+    if review.indicators is not None and not review.indicators.empty:
+        parts.append(indicator_summary.summary_text(review.indicators, lang))
     return ("" if lang == "ja" else " ").join(parts)
 
 

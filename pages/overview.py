@@ -5,8 +5,11 @@ import streamlit as st
 
 from analytics import tables
 from analytics.i18n import fy_label, t
+from analytics.indicators import charts as indicator_charts
+from analytics.indicators.queries import status_counts
 from ui import state
 from ui.common import TABLE_ROWS, chart, current, downloads, figure, percent, query, shown_of
+from ui.indicator_data import indicator_query
 
 run = current("overview")
 lang = run.lang
@@ -65,5 +68,15 @@ else:
         width="stretch",
     )
     shown_of(len(below_latest), below_count, lang)
+
+indicators = indicator_query("indicator_status")  # 成果指標, beside the levels
+if len(indicators):
+    ind_fy = int(indicators["fiscal_year"].iloc[0])
+    st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
+    chart(
+        indicator_charts.status_counts(status_counts(indicators), ind_fy, lang, run.context),
+        "ov_ind",
+    )
+    st.caption(t("ind.overview_link", lang))
 
 downloads("overview")
