@@ -108,7 +108,7 @@ def _import(db: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    for table in ("initiatives", "evaluations"):
+    for table in outcome.added:  # initiatives, evaluations, indicators, indicator_values
         a, c, u = outcome.added[table], outcome.changed[table], outcome.unchanged[table]
         if a or c or u:
             print(

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.ingest import store, values
+from analytics.ingest import indicator_sheets, store, values
 from analytics.ingest.build import insert_frame, refresh_facts
 from analytics.ingest.sheets import Problem, Sheet, read_sheet
 
@@ -126,7 +126,13 @@ def _lookup(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, str]:
 def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome:
     outcome = Outcome()
     sheets: list[tuple[Sheet, bytes]] = []
+    indicator_files = []
     for path in files:
+        indicator_file = indicator_sheets.read(path)  # the header tells an indicator sheet
+        if indicator_file is not None:
+            indicator_files.append(indicator_file)
+            outcome.problems += indicator_file.problems
+            continue
         sheet, problems, warnings = read_sheet(path)
         outcome.problems += problems
         outcome.warnings += warnings
@@ -137,6 +143,10 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
         con = duckdb.connect(str(db), read_only=True)
         try:
             ref = Reference(con)
+            indicators = indicator_sheets.Plan()
+            if indicator_files:
+                known = indicator_sheets.Known(con, ref)
+                outcome.problems += indicator_sheets.validate(indicator_files, known, indicators)
         finally:
             con.close()
         # Initiative lists first: evaluations in the same call may refer to them.
@@ -161,6 +171,7 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
                     outcome.unchanged[k] - before[2][k],
                 )
             )
+        indicator_sheets.count(indicators, outcome, log_rows, [f.path for f in indicator_files])
         if outcome.problems or dry_run or not outcome.has_changes:
             return outcome
 
@@ -173,6 +184,7 @@ def run_import(files: list[Path], db: Path, *, dry_run: bool = False) -> Outcome
                 ["initiative_id", "fiscal_year"],
                 new_evaluations,
             )
+            indicator_sheets.write(con, indicators)
             refresh_facts(con)
             next_id = con.execute(
                 "select coalesce(max(import_id), 0) + 1 from import_log"
