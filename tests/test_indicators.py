@@ -396,3 +396,21 @@ def test_every_indicator_string_is_translated():
     assert len(used) > 30
     assert sorted(k for k in used if k not in TEXT) == []
     assert all(TEXT[k][0].strip() and TEXT[k][1].strip() for k in used)
+
+
+def test_a_database_from_before_the_indicators_is_refreshed_to_have_them(reference_db):
+    from analytics.ingest import store
+    from analytics.ingest.build import needs_refresh, refresh_facts
+
+    con = duckdb.connect(str(reference_db))
+    for table in ("indicator_values", "indicator_initiatives", "indicators"):
+        con.execute(f"drop table {table}")
+    evaluations = con.execute("select count(*) from evaluations").fetchone()
+    assert needs_refresh(con)
+    con.close()
+    store.write_new_version(reference_db, refresh_facts, start_empty=False)
+    con = duckdb.connect(str(reference_db), read_only=True)
+    assert not needs_refresh(con)
+    assert con.execute("select count(*) from indicators").fetchone() == (0,)
+    assert con.execute("select count(*) from evaluations").fetchone() == evaluations
+    con.close()

@@ -43,18 +43,38 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when a derived table is missing (or still a view): the database was built by an
-    earlier version, and ``refresh`` brings it up to date keeping all data."""
+    """True when a derived table is missing (or still a view), or the indicator tables are: the
+    database was built by an earlier version, and ``refresh`` brings it up to date keeping all
+    data."""
     present = con.execute(
         "select count(*) from information_schema.tables"
         " where table_type = 'BASE TABLE' and table_name in $names",
         {"names": list(DERIVED_TABLES)},
     ).fetchone()[0]
-    return present < len(DERIVED_TABLES)
+    return present < len(DERIVED_TABLES) or not _has_indicator_tables(con)
+
+
+INDICATOR_SCHEMA_START = "-- Outcome indicators (成果指標)"
+
+
+def _has_indicator_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables where table_name = 'indicators'"
+        ).fetchone()[0]
+    )
+
+
+def _ensure_indicator_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A database built before the indicators existed gets their tables (empty)."""
+    if not _has_indicator_tables(con):
+        text = SCHEMA_FILE.read_text(encoding="utf-8")
+        con.execute(text[text.index(INDICATOR_SCHEMA_START) :])
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change."""
+    _ensure_indicator_tables(con)
     # Databases built before evaluation_facts was materialised hold it as a view.
     views = con.execute(
         "select table_name from information_schema.tables"
