@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import export
 from analytics.i18n import fy_label, t
 from analytics.indicators import charts
-from analytics.indicators.queries import status_counts
+from analytics.indicators.queries import has_sample, status_counts
 from analytics.indicators.tables import counts_table, download_table, status_table
 from ui import state
 from ui.common import chart, current, md
@@ -18,7 +18,7 @@ st.title(t("ind.title", lang))
 st.caption(run.context)
 
 status = indicator_query("indicator_status")
-if (status[["baseline_provenance", "target_provenance"]] == "sample").any().any():
+if has_sample(status):
     st.info(t("ind.sample_note", lang), icon=":material/science:")
 with st.expander(t("ind.rule_title", lang), icon=":material/rule:"):
     st.markdown(t("ind.rule", lang))

@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import tables
 from analytics.i18n import fy_label, t
 from analytics.indicators import charts as indicator_charts
-from analytics.indicators.queries import status_counts
+from analytics.indicators.queries import has_sample, status_counts
 from ui import state
 from ui.common import TABLE_ROWS, chart, current, downloads, figure, percent, query, shown_of
 from ui.indicator_data import indicator_query
@@ -77,6 +77,7 @@ if len(indicators):
         indicator_charts.status_counts(status_counts(indicators), ind_fy, lang, run.context),
         "ov_ind",
     )
-    st.caption(t("ind.overview_link", lang))
+    sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
+    st.caption(f"{t('ind.overview_link', lang)} {sample}")
 
 downloads("overview")

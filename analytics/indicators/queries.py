@@ -124,3 +124,12 @@ def counts_by_status(status: pd.DataFrame) -> dict[str, int]:
     """How many indicators are in each status (every status present, zero included)."""
     counts = status["status"].value_counts() if not status.empty else pd.Series(dtype=int)
     return {s: int(counts.get(s, 0)) for s in STATUSES}
+
+
+def has_sample(status: pd.DataFrame) -> bool:
+    """True when any baseline, target or actual shown is a sample number (not published or
+    imported): the page and the overview say so."""
+    kinds = status.reindex(
+        columns=["baseline_provenance", "target_provenance", "actual_provenance"]
+    )
+    return bool((kinds == "sample").any().any())

@@ -28,8 +28,7 @@ class IndicatorSection:
 
     @property
     def has_sample(self) -> bool:
-        kinds = self.status[["baseline_provenance", "target_provenance", "actual_provenance"]]
-        return bool((kinds == "sample").any().any())
+        return queries.has_sample(self.status)
 
 
 def build_section(con, filters: Filters | None = None) -> IndicatorSection:
