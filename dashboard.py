@@ -20,6 +20,7 @@ PAGES = {
     "trends": ("pages/trends.py", ":material/trending_up:"),
     "initiatives": ("pages/initiatives.py", ":material/list_alt:"),
     "bureaus": ("pages/bureaus.py", ":material/account_balance:"),
+    "indicators": ("pages/indicators.py", ":material/flag:"),
     "review": ("pages/review.py", ":material/fact_check:"),
     "about": ("pages/about.py", ":material/info:"),
 }

@@ -16,8 +16,9 @@ FACTS_FILE = SCHEMA_FILE.with_name("facts.sql")
 COUNTS_FILE = SCHEMA_FILE.with_name("evaluation_counts.sql")
 # What refresh_facts (re)creates; a database without all of them, or built at another
 # DERIVED_VERSION, needs `refresh`. Raise the version whenever a derived table's columns change.
-# 2: initiative_years has a year mask per achievement level; 3: the plan_events table exists
-DERIVED_VERSION = 3
+# 2: initiative_years has a year mask per achievement level; 3: the plan_events table exists;
+# 4: the indicator tables exist
+DERIVED_VERSION = 4
 DERIVED_TABLES = (
     "projects",
     "initiative_facts",
@@ -30,8 +31,9 @@ DERIVED_TABLES = (
 
 
 def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when a derived table is missing (or still a view): the database was built by an
-    earlier version, and ``refresh`` brings it up to date keeping all data."""
+    """True when a derived table or a source table added since the first release is missing (or
+    a derived table is still a view): the database was built by an earlier version, and
+    ``refresh`` brings it up to date keeping all data."""
     present = con.execute(
         "select count(*) from information_schema.tables"
         " where table_type = 'BASE TABLE' and table_name in $names",
@@ -39,17 +41,30 @@ def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     ).fetchone()[0]
     if present < len(DERIVED_TABLES):
         return True
+    added = con.execute(
+        "select count(*) from information_schema.tables where table_name in $names",
+        {"names": list(ADDED_TABLES)},
+    ).fetchone()[0]
+    if added < len(ADDED_TABLES):
+        return True
     return con.execute("select max(version) from derived_version").fetchone()[0] != DERIVED_VERSION
 
 
-# Source tables added after the first release: a database built before gets them, filled from
-# the reference CSVs, on its next refresh (their DDL is read from schema.sql, the one place).
-ADDED_TABLES = ("plan_events",)
+# Source tables added after the first release: a database built before gets them on its next
+# refresh (their DDL is read from schema.sql, the one place), in foreign-key order. The plan's
+# events are published facts and come filled from the reference CSVs; the indicator tables come
+# empty, since their reference rows are partly sample and the database may hold the city's data.
+ADDED_TABLES = {
+    "plan_events": True,
+    "indicators": False,
+    "indicator_initiatives": False,
+    "indicator_values": False,
+}
 
 
 def add_missing_tables(con: duckdb.DuckDBPyConnection) -> None:
     schema = SCHEMA_FILE.read_text(encoding="utf-8")
-    for name in ADDED_TABLES:  # names from ADDED_TABLES, never from data
+    for name, filled in ADDED_TABLES.items():  # names from ADDED_TABLES, never from data
         exists = con.execute(
             "select count(*) from information_schema.tables where table_name = $name",
             {"name": name},
@@ -58,10 +73,11 @@ def add_missing_tables(con: duckdb.DuckDBPyConnection) -> None:
             continue
         ddl = re.search(rf"create table {name} \(.*?\n\);", schema, re.S)
         con.execute(ddl.group(0))
-        con.execute(
-            f"insert into {name} by name select * from read_csv($path, header = true, all_varchar = true)",
-            {"path": str(REFERENCE_DIR / f"{name}.csv")},
-        )
+        if filled:
+            con.execute(
+                f"insert into {name} by name select * from read_csv($path, header = true, all_varchar = true)",
+                {"path": str(REFERENCE_DIR / f"{name}.csv")},
+            )
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:

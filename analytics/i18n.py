@@ -486,6 +486,105 @@ TEXT: dict[str, tuple[str, str]] = {
         "{scope}: 取組{n}件はまだ評価されていません（未評価）。",
         "{scope}: {n} initiatives, not yet evaluated.",
     ),
+    # outcome indicators (成果指標); the status rule is analytics/indicators/rule.py
+    "page.indicators": ("指標の達成状況", "Indicators"),
+    "status.achieved": ("達成", "Achieved"),
+    "status.on_track": ("順調", "On track"),
+    "status.slightly_behind": ("やや遅れ", "Slightly behind"),
+    "status.behind": ("遅れ", "Behind"),
+    "status.worsened": ("後退", "Worsened"),
+    "status.not_measured": ("未評価", "Not yet measured"),
+    "ind.title": ("指標の達成状況（成果指標）", "Outcome indicators"),
+    "ind.year": ("{fy}の状況", "Status in {fy}"),
+    "ind.none": (
+        "この条件に該当する成果指標はありません。",
+        "No outcome indicators match this filter.",
+    ),
+    "ind.rule_title": ("状況の判定方法", "How the status is decided"),
+    "ind.rule": (
+        "年度 y について、基準値（現状値）B（測定年度 y0）、目標値 G（目標年度 y1）、その年度の実績値 A から、"
+        "進捗率 p = (A − B) / (G − B)、期待進捗率 e = (y − y0) / (y1 − y0)（0〜1に収める）を求めます。"
+        "p ≥ 1 なら **達成**、p ≥ e なら **順調**、p ≥ e/2 なら **やや遅れ**、p ≥ 0 なら **遅れ**、"
+        "p < 0 なら **後退**、その年度の実績値がなければ **未評価** です。"
+        "目標が「現状値以上」（「現状値以下」）の指標は、A ≥ B（A ≤ B）なら達成、そうでなければ後退です。"
+        "値が小さいほど良い指標にも同じ式を使います（G − B が負になります）。"
+        "グラフの破線は、基準値から目標値へ順調に進んだ場合の道筋です。",
+        "For fiscal year y, with baseline B (measured in year y0), target G (for year y1) and the "
+        "actual A of year y: progress p = (A − B) / (G − B); expected e = (y − y0) / (y1 − y0), "
+        "clipped to [0, 1]. **Achieved** if p ≥ 1; **On track** if p ≥ e; **Slightly behind** if "
+        "p ≥ e/2; **Behind** if p ≥ 0; **Worsened** if p < 0; **Not yet measured** if year y has "
+        "no actual. A text target 現状値以上 (at least the baseline; 現状値以下, at most) is "
+        "Achieved when A ≥ B (A ≤ B), else Worsened. Lower-is-better indicators use the same "
+        "formula (G − B is negative). The dashed line in each chart is the on-track path from "
+        "baseline to target.",
+    ),
+    "ind.sample_note": (
+        "成果指標のうち「公表」と示した数値は公表資料からの引用（出典つき）、それ以外はすべて見本です（実際の指標ではありません）。",
+        "Indicator numbers marked “published” are quoted from public sources (with their "
+        "reference); every other number is a sample, not the city's actual figure.",
+    ),
+    "ind.counts": ("基本目標別の指標の状況（{fy}）", "Indicator status by goal ({fy})"),
+    "ind.charts": ("指標ごとの推移", "Each indicator over time"),
+    "ind.table": ("指標の一覧", "All indicators"),
+    "ind.pick": (
+        "指標を選ぶと、その取組の方向性の取組を施策一覧で開きます",
+        "Pick an indicator to open its direction's initiatives",
+    ),
+    "ind.pick_placeholder": ("指標を選択…", "Choose an indicator…"),
+    "ind.open": ("この方向性の取組を見る", "Open this direction's initiatives"),
+    "ind.download": ("この表をダウンロード", "Download this table"),
+    "ind.series.actual": ("実績値", "Actual"),
+    "ind.series.baseline": ("基準値", "Baseline"),
+    "ind.series.target": ("目標値", "Target"),
+    "ind.series.path": ("順調な進み方", "On-track path"),
+    "ind.axis.count": ("指標数", "Indicators"),
+    "ind.better.higher": ("増加（高いほど良い）", "Higher is better"),
+    "ind.better.lower": ("減少（低いほど良い）", "Lower is better"),
+    "ind.kind.published": ("公表", "Published"),
+    "ind.kind.sample": ("見本", "Sample"),
+    "ind.kind.imported": ("取り込み", "Imported"),
+    "ind.col.code": ("指標コード", "Code"),
+    "ind.col.name": ("指標名", "Indicator"),
+    "ind.col.goal": ("基本目標", "Goal"),
+    "ind.col.direction": ("取組の方向性", "Direction"),
+    "ind.col.unit": ("単位", "Unit"),
+    "ind.col.better": ("目標の方向", "Better"),
+    "ind.col.baseline": ("現状値", "Baseline"),
+    "ind.col.baseline_fy": ("現状値の年度", "Baseline year"),
+    "ind.col.target": ("目標値", "Target"),
+    "ind.col.target_fy": ("目標年度", "Target year"),
+    "ind.col.fiscal_year": ("年度", "Fiscal year"),
+    "ind.col.actual": ("実績値", "Actual"),
+    "ind.col.progress": ("進捗率(%)", "Progress (%)"),
+    "ind.col.expected": ("期待進捗率(%)", "Expected (%)"),
+    "ind.col.status": ("状況", "Status"),
+    "ind.col.note": ("備考", "Note"),
+    "ind.col.plan": ("設定した計画", "Set by"),
+    "ind.col.provenance": ("数値の出典", "Numbers"),
+    "ind.col.reference": ("出典", "Reference"),
+    "ind.col.total": ("計", "Total"),
+    "ind.overview": ("成果指標の状況（{fy}）", "Outcome indicators ({fy})"),
+    "ind.overview_link": (
+        "指標ごとの詳細は「指標の達成状況」のページにあります。",
+        "Details per indicator are on the Indicators page.",
+    ),
+    "ind.review": ("成果指標の状況（{fy}）", "Outcome indicators ({fy})"),
+    "ind.achieved_list": ("達成した指標", "Indicators achieved"),
+    "ind.worsened_list": ("後退した指標（備考つき）", "Indicators that worsened, with notes"),
+    "ind.s.none": (
+        "この条件に該当する成果指標はありません。",
+        "No outcome indicators match this filter.",
+    ),
+    "ind.s.counts": (
+        "成果指標{n}件の{fy}の状況は、達成{achieved}件、順調{on_track}件、やや遅れ{slightly_behind}件、遅れ{behind}件、後退{worsened}件、未評価{not_measured}件でした。",
+        "Of the {n} outcome indicators in {fy}, {achieved} were achieved, {on_track} on track, {slightly_behind} slightly behind, {behind} behind, {worsened} worsened and {not_measured} not yet measured.",
+    ),
+    "ind.s.achieved": ("達成したのは{names}です。", "Achieved: {names}."),
+    "ind.s.worsened": ("後退したのは{names}です。", "Worsened: {names}."),
+    "ind.s.sample": (
+        "（成果指標の数値は一部を除き見本です。）",
+        "(The indicator numbers are a sample except those marked published.)",
+    ),
 }
 
 

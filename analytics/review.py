@@ -11,6 +11,7 @@ import pandas as pd
 from analytics import plan, queries
 from analytics.filters import Filters, describe_filters
 from analytics.i18n import fy_label, t
+from analytics.indicators import summary as indicator_summary
 
 # The COVID-19 years and the years before them come from plan_events (kind 'covid'), see
 # analytics/plan.py: no year is written here.
@@ -33,6 +34,7 @@ class Review:
     fiscal_years: pd.DataFrame
     events: pd.DataFrame  # plan_events
     numbers: dict = field(default_factory=dict)
+    indicators: indicator_summary.IndicatorSection | None = None  # 成果指標, beside the levels
 
     @property
     def latest(self) -> int | None:
@@ -85,6 +87,7 @@ def build_review(
         events=queries.plan_events(con),
     )
     review.numbers = summary_numbers(review)
+    review.indicators = indicator_summary.build_section(con, filters)
     return review
 
 
@@ -224,6 +227,8 @@ def summary_text(review: Review, lang: str = "ja") -> str:
                     rate=_pct(n["latest_rate"]),
                 )
             )
+    if review.indicators is not None and not review.indicators.empty:
+        parts.append(indicator_summary.summary_text(review.indicators, lang))
     return ("" if lang == "ja" else " ").join(parts)
 
 

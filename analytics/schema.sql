@@ -85,7 +85,7 @@ create table import_log (
     imported_at     timestamp not null,
     file_name       varchar not null,
     sha256          varchar not null check (length(sha256) = 64),
-    sheet_kind      varchar not null check (sheet_kind in ('reference', 'evaluations', 'initiatives')),
+    sheet_kind      varchar not null check (sheet_kind in ('reference', 'evaluations', 'initiatives', 'indicators')),
     rows_added      integer not null,
     rows_changed    integer not null,
     rows_unchanged  integer not null
@@ -118,4 +118,65 @@ create table plan_events (
     label_ja  varchar not null check (length(trim(label_ja)) > 0),
     label_en  varchar not null check (length(trim(label_en)) > 0),
     check (first_fy <= last_fy)
+);
+
+-- Outcome indicators (成果指標): the objective side of the evaluation, beside the bureaus' own
+-- achievement levels. Rules kept here as constraints:
+--   * a target is either a number or a text (現状値以上 / 現状値以下), never both or neither;
+--   * a number target lies on the better side of the baseline (higher, or lower when lower is
+--     better), and a text target agrees with which way is better;
+--   * the target year comes after the baseline year (the expected progress divides by it);
+--   * one actual per indicator per fiscal year, in a year of the plan.
+-- Each number says whether it is published (with its reference) or sample.
+
+create table indicators (
+    indicator_code       varchar primary key,  -- stable code, 'T3-2-1-01' (term, direction, number)
+    name_ja              varchar not null check (length(trim(name_ja)) > 0),
+    name_en              varchar,
+    unit                 varchar,              -- '%', '件', '人', '万人', 'TEU', 'pt'; null = none
+    better               varchar not null check (better in ('higher', 'lower')),
+    direction_id         varchar not null references directions (direction_id),  -- 取組の方向性
+    term_id              integer not null references terms (term_id),
+    baseline_value       double not null,      -- 現状値
+    baseline_fy          integer not null check (baseline_fy between 1990 and 2100),
+    target_value         double,               -- 目標値 (a number) ...
+    target_text          varchar check (target_text in ('現状値以上', '現状値以下')),  -- ... or a text
+    target_fy            integer not null check (target_fy between 1990 and 2100),
+    plan_ja              varchar not null,     -- the plan that set it (シティプロモーション戦略プラン, …)
+    plan_en              varchar,
+    provenance           varchar not null check (provenance in ('published', 'sample', 'imported')),
+    baseline_provenance  varchar not null check (baseline_provenance in ('published', 'sample', 'imported')),
+    target_provenance    varchar not null check (target_provenance in ('published', 'sample', 'imported')),
+    reference            varchar,              -- where the published numbers come from
+    note_ja              varchar,
+    source               varchar not null,     -- 'sample' or 'import:<file name>'
+    check ((target_value is null) <> (target_text is null)),
+    check (target_fy > baseline_fy),
+    check (target_value is null
+           or (better = 'higher' and target_value > baseline_value)
+           or (better = 'lower' and target_value < baseline_value)),
+    check (target_text is null
+           or (better = 'higher' and target_text = '現状値以上')
+           or (better = 'lower' and target_text = '現状値以下')),
+    check (provenance <> 'published' or reference is not null)
+);
+
+create table indicator_initiatives (
+    indicator_code  varchar not null references indicators (indicator_code),
+    -- No foreign key to initiatives: the evaluation importer replaces a changed initiative by
+    -- delete + insert, which a reference from here would block. The build and the indicator
+    -- import check that every initiative_id exists.
+    initiative_id   varchar not null,
+    primary key (indicator_code, initiative_id)
+);
+
+create table indicator_values (
+    indicator_code  varchar not null references indicators (indicator_code),
+    fiscal_year     integer not null references fiscal_years (fiscal_year),  -- the year measured
+    actual          double not null,           -- 実績値
+    note_ja         varchar,                   -- 備考
+    provenance      varchar not null check (provenance in ('published', 'sample', 'imported')),
+    source          varchar not null,          -- the reference, 'sample' or 'import:<file name>'
+    primary key (indicator_code, fiscal_year),
+    check (provenance <> 'published' or source not in ('', 'sample'))
 );

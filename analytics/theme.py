@@ -68,6 +68,22 @@ ALL_SERIES_COLOR = "#444444"
 WITHOUT_AFFECTED_COLOR = BLUE
 AFFECTED_COLOR = AMBER
 
+# ---- outcome indicators (成果指標) -----------------------------------------------------------------
+# The statuses from 達成 to 後退 in the levels' order and scheme (blue for on or ahead of the path,
+# orange for behind it, the darkest for 後退), so no two statuses are told apart by red against
+# green; 未評価 grey.
+PALE_ORANGE = "#f9d9b3"
+STATUS_COLORS = {
+    "achieved": BLUE,
+    "on_track": LIGHT_BLUE,
+    "slightly_behind": PALE_ORANGE,
+    "behind": ORANGE,
+    "worsened": DARK_ORANGE,
+    "not_measured": GREY,
+}
+BASELINE_MARK = "#555555"  # an indicator's baseline (現状値)
+TARGET_MARK = BLUE  # its target (目標値)
+
 # ---- bands and markers on the fiscal-year axis ---------------------------------------------------
 TERM_SHADES = ("rgba(31,95,166,0.05)", "rgba(31,95,166,0.10)")  # alternating, term 1 the first
 

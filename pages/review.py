@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import charts, export, plan
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
+from analytics.indicators.summary import section_tables as indicator_section_tables
 from analytics.report import build_pack
 from analytics.review import level_table, movers_table, summary_text
 from analytics.tables import exceptions_table, style_levels
@@ -86,6 +87,12 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+
+if review.indicators is not None and not review.indicators.empty:
+    for i, (title, frame) in enumerate(indicator_section_tables(review.indicators, lang)):
+        (st.subheader if i == 0 else st.caption)(title)
+        st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def pack(kind: str):

@@ -162,10 +162,10 @@ def _import(db: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    for table in ("initiatives", "evaluations"):
+    for table in outcome.added:  # initiatives, evaluations, indicators, indicator_values
         a, c, u = outcome.added[table], outcome.changed[table], outcome.unchanged[table]
         if a or c or u:
-            r = outcome.relabelled[table]
+            r = outcome.relabelled.get(table, 0)
             relabelled = f"（うち出典のみ更新 {r}）" if r else ""
             print(
                 f"{table}: 追加 {a} / 変更 {c} / 変更なし {u}{relabelled} "

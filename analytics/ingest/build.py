@@ -19,6 +19,8 @@ from analytics.ingest import store
 # Load order follows the foreign keys.
 STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments", "plan_events"]
 SAMPLE_TABLES = ["initiatives", "evaluations"]
+# Outcome indicators (成果指標) and their actuals; links need the initiatives, so sample only.
+INDICATOR_TABLES = ["indicators", "indicator_initiatives", "indicator_values"]
 
 
 def read_reference(name: str, reference_dir: Path) -> pd.DataFrame:
@@ -63,9 +65,14 @@ def build(
     file is kept as ``.bak`` either way).
     """
     store.check_target(db, must_exist=False)
-    names = STRUCTURE_TABLES + ([] if structure_only else SAMPLE_TABLES) + ["provenance"]
+    names = (
+        STRUCTURE_TABLES
+        + ([] if structure_only else SAMPLE_TABLES + INDICATOR_TABLES)
+        + ["provenance"]
+    )
     frames = {n: read_reference(n, reference_dir) for n in names}
     _check_goal_matches_direction(frames)
+    _check_indicator_links(frames)
     digest = hashlib.sha256()
     for n in names:
         digest.update((reference_dir / f"{n}.csv").read_bytes())
@@ -133,3 +140,15 @@ def _check_goal_matches_direction(frames: dict[str, pd.DataFrame]) -> None:
         raise store.StoreError(
             f"initiatives.csv: {first['initiative_id']}: goal_id {first['goal_id']} does not match direction {first['direction_id']}"
         )
+
+
+def _check_indicator_links(frames: dict[str, pd.DataFrame]) -> None:
+    """indicator_initiatives has no foreign key to initiatives (see schema.sql): check it here."""
+    if "indicator_initiatives" not in frames:
+        return
+    known = set(frames["initiatives"]["initiative_id"])
+    for _, link in frames["indicator_initiatives"].iterrows():
+        if link["initiative_id"] not in known:
+            raise store.StoreError(
+                f"indicator_initiatives.csv: {link['indicator_code']}: unknown initiative {link['initiative_id']}"
+            )

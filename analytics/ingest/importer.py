@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.ingest import identify, store, values
+from analytics.ingest import identify, indicator_sheets, store, values
 from analytics.ingest.build import insert_frame, refresh_facts
 from analytics.ingest.identify import Directory, name_key
 from analytics.ingest.problems import Problem
@@ -166,7 +166,13 @@ def run_import(
     outcome = Outcome()
     reading = Reading()
     digests: dict[str, str] = {}
+    indicator_files = []
     for path in files:
+        indicator_file = indicator_sheets.read(path)  # the header tells an indicator sheet
+        if indicator_file is not None:
+            indicator_files.append(indicator_file)
+            outcome.problems += indicator_file.problems
+            continue
         read_sheets(path, fiscal_year, reading)
         with contextlib.suppress(OSError):
             digests[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -178,6 +184,12 @@ def run_import(
         con = duckdb.connect(str(db), read_only=True)
         try:
             ref = Reference(con)
+            indicators = indicator_sheets.Plan()
+            if indicator_files:
+                known_indicators = indicator_sheets.Known(con, ref)
+                outcome.problems += indicator_sheets.validate(
+                    indicator_files, known_indicators, indicators
+                )
         finally:
             con.close()
         # Initiative lists first: evaluations in the same call may refer to them.
@@ -210,6 +222,7 @@ def run_import(
                     outcome.unchanged[k] - before[2][k],
                 )
             )
+        indicator_sheets.count(indicators, outcome, log_rows, [f.path for f in indicator_files])
         if outcome.matched_by_name:
             outcome.notes.append(
                 f"事務事業名で特定した行: {outcome.matched_by_name} "
@@ -227,6 +240,7 @@ def run_import(
                 ["initiative_id", "fiscal_year"],
                 new_evaluations,
             )
+            indicator_sheets.write(con, indicators)
             refresh_facts(con)
             next_id = con.execute(
                 "select coalesce(max(import_id), 0) + 1 from import_log"

@@ -10,6 +10,7 @@ import pandas as pd
 from analytics.export import TOKYO
 from analytics.filters import describe_filters
 from analytics.i18n import fy_label, t
+from analytics.indicators import summary as indicator_summary
 from analytics.report.sections import chart_data
 from analytics.review import Review, level_table, movers_table, summary_text
 from analytics.tables import exceptions_table
@@ -56,6 +57,8 @@ def review_html(
     sections.append(
         f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang))}</section>"
     )
+    if review.indicators is not None and not review.indicators.empty:
+        sections.append(indicator_summary.section_html(review.indicators, lang, _table))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{e(t("review.cover", lang))}</title>'
         f"<style>{PRINT_CSS}</style></head><body>{''.join(sections)}</body></html>"

@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import catalog  # noqa: E402
+import indicator_catalog  # noqa: E402
 
 # Evaluations below target (level 4-5) per fiscal year. Calibrated to the published facts:
 # over 95% at level 1-3 in FY2016-FY2019, more below target in FY2019 (typhoon, first COVID
@@ -358,6 +359,30 @@ def provenance_rows() -> list[dict]:
             "reference": "data/reference/generate.py",
         },
         {
+            "item": "indicator_published",
+            "kind": "published",
+            "description_ja": "成果指標の公表値: 川崎港コンテナ取扱量（2014年 77,207TEU、2018年 146,894TEU、"
+            "目標15万TEU）、入込観光客数（2014年 1,504万人、10年で4割増）、外国人延べ宿泊者数"
+            "（2019年 約28万人）、都市イメージ調査（良いイメージ 2022年度 57.6%・2024年度 74.2%、"
+            "居住推奨度 21.7（目標20）、来訪推奨度 0.3・8.2・23.0（目標7）、シビックプライド 5.1"
+            "（目標6）・5.9）、海外ビジネス支援センター（年間延べ300件）。各数値に出典を付記",
+            "description_en": "Published indicator figures: port container throughput, visitors "
+            "to the 25 main facilities, foreign overnight guests, the city image survey indices, "
+            "the Overseas Business Support Center's 300 consultations a year; each number "
+            "carries its reference",
+            "reference": "DESIGN.md §5 (港湾局, 神奈川新聞, 日経, タウンニュース, 川崎市ページ)",
+        },
+        {
+            "item": "indicator_sample",
+            "kind": "sample",
+            "description_ja": "上記以外の成果指標、その基準値・目標値・実績値、指標と取組の対応付け。"
+            "総合計画第3期実施計画の指標一覧は入手できていないため、同計画の指標を名乗るものはない",
+            "description_en": "Every other indicator and every other baseline, target and actual, "
+            "and which initiatives serve which indicator. The 総合計画 3rd implementation plan's "
+            "indicator list is not available, so no indicator claims to be one of its",
+            "reference": "data/reference/indicator_catalog.py",
+        },
+        {
             "item": "english_names",
             "kind": "derived",
             "description_ja": "英語名はすべて本ツールによる翻訳（公式の英訳はない）",
@@ -365,6 +390,56 @@ def provenance_rows() -> list[dict]:
             "reference": "",
         },
     ]
+
+
+def indicator_rows(initiatives: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """indicators.csv, indicator_initiatives.csv, indicator_values.csv from indicator_catalog."""
+    by_name = {(r["term_id"], r["name_ja"]): r["initiative_id"] for r in initiatives}
+    indicators, links, values = [], [], []
+    for ind in indicator_catalog.INDICATORS:
+        baseline, baseline_fy, baseline_kind = ind["baseline"]
+        target, target_fy, target_kind = ind["target"]
+        is_text = isinstance(target, str)
+        indicators.append(
+            {
+                "indicator_code": ind["code"],
+                "name_ja": ind["name_ja"],
+                "name_en": ind["name_en"],
+                "unit": ind["unit"],
+                "better": ind["better"],
+                "direction_id": ind["direction"],
+                "term_id": ind["term"],
+                "baseline_value": baseline,
+                "baseline_fy": baseline_fy,
+                "target_value": "" if is_text else target,
+                "target_text": target if is_text else "",
+                "target_fy": target_fy,
+                "plan_ja": ind["plan"][0],
+                "plan_en": ind["plan"][1],
+                "provenance": ind["provenance"],
+                "baseline_provenance": baseline_kind,
+                "target_provenance": target_kind,
+                "reference": ind["reference"] or "",
+                "note_ja": ind["note"],
+                "source": "sample",
+            }
+        )
+        for name in ind["initiatives"]:
+            links.append(
+                {"indicator_code": ind["code"], "initiative_id": by_name[(ind["term"], name)]}
+            )
+        for fy, (actual, kind, note) in sorted(ind["values"].items()):
+            values.append(
+                {
+                    "indicator_code": ind["code"],
+                    "fiscal_year": fy,
+                    "actual": actual,
+                    "note_ja": note,
+                    "provenance": kind,
+                    "source": ind["reference"] if kind == "published" else "sample",
+                }
+            )
+    return indicators, links, values
 
 
 OUT = HERE
@@ -431,6 +506,10 @@ def main() -> None:
     write_csv("initiatives.csv", list(initiatives[0]), initiatives)
     evaluations = evaluation_rows(projects)
     write_csv("evaluations.csv", list(evaluations[0]), evaluations)
+    indicators, links, values = indicator_rows(initiatives)
+    write_csv("indicators.csv", list(indicators[0]), indicators)
+    write_csv("indicator_initiatives.csv", list(links[0]), links)
+    write_csv("indicator_values.csv", list(values[0]), values)
     provenance = provenance_rows()
     write_csv("provenance.csv", list(provenance[0]), provenance)
     event_cols = ["event_id", "kind", "first_fy", "last_fy", "label_ja", "label_en"]

@@ -1,0 +1,120 @@
+"""The indicators' figures: status counts per goal (the six statuses in fixed colours, 達成 to
+後退, 未評価 grey) and one small chart per indicator (actuals by year, baseline and target marked,
+the on-track path dashed). Same conventions as analytics/charts.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import theme
+from analytics.charts import _escape, _layout, empty_figure
+from analytics.i18n import fy_label, t
+from analytics.indicators.rule import STATUS_COLOURS, STATUSES
+from analytics.indicators.tables import number_text
+
+
+def status_counts(
+    counts: pd.DataFrame, fy: int | None, lang: str = "ja", context: str = ""
+) -> go.Figure:
+    """Stacked horizontal bars: one per goal, one segment per status."""
+    title = t("ind.counts", lang, fy=fy_label(fy, lang) if fy else "—")
+    if counts.empty:
+        return empty_figure(title, context, lang)
+    goals = [t("goal.short", lang, v=int(g)) for g in counts["goal_id"]]
+    fig = go.Figure()
+    for status in STATUSES:
+        label = t(f"status.{status}", lang)
+        fig.add_bar(
+            y=goals,
+            x=counts[status],
+            name=label,
+            orientation="h",
+            marker_color=STATUS_COLOURS[status],
+            text=[str(n) if n else "" for n in counts[status]],
+            textposition="inside",
+            hovertemplate=f"%{{y}} {label}: %{{x}}<extra></extra>",
+        )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(dtick=1)
+    _layout(fig, title, context, lang, height=320)
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal", "y": -0.22})
+    return fig
+
+
+def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Figure:
+    """One indicator: actuals by year, the baseline and the target marked, the on-track path
+    (baseline to target, straight) dashed; the title carries the latest status."""
+    name = row.get("name_en") if lang == "en" and row.get("name_en") else row["name_ja"]
+    unit = row.get("unit") or ""
+    b, y0, y1 = float(row["baseline_value"]), int(row["baseline_fy"]), int(row["target_fy"])
+    text_target = row.get("target_text") if isinstance(row.get("target_text"), str) else None
+    g = b if text_target else float(row["target_value"])
+    status = row.get("status")
+    colour = STATUS_COLOURS.get(status, STATUS_COLOURS["not_measured"])
+    fig = go.Figure()
+    fig.add_scatter(
+        x=[y0, y1],
+        y=[b, g],
+        mode="lines",
+        line={"dash": "dash", "color": theme.AXIS_LINE, "width": 1.5},
+        name=t("ind.series.path", lang),
+        hoverinfo="skip",
+    )
+    fig.add_scatter(
+        x=[y0],
+        y=[b],
+        mode="markers",
+        marker={"symbol": "square", "size": 9, "color": theme.BASELINE_MARK},
+        name=t("ind.series.baseline", lang),
+        hovertemplate=f"{_escape(t('ind.series.baseline', lang))} {fy_label(y0, lang)}: "
+        f"{number_text(b)}{_escape(unit)}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=[y1],
+        y=[g],
+        mode="markers",
+        marker={"symbol": "star", "size": 13, "color": theme.TARGET_MARK},
+        name=t("ind.series.target", lang),
+        hovertemplate=f"{_escape(t('ind.series.target', lang))} {fy_label(y1, lang)}: "
+        f"{_escape(text_target or number_text(g) + unit)}<extra></extra>",
+    )
+    if not values.empty:
+        fig.add_scatter(
+            x=values["fiscal_year"].astype(int),
+            y=values["actual"].astype(float),
+            mode="lines+markers",
+            line={"color": colour, "width": 2.5},
+            marker={"size": 8},
+            name=t("ind.series.actual", lang),
+            hovertemplate="%{x}: %{y:,}" + _escape(unit) + "<extra></extra>",
+        )
+    label = t(f"status.{status}", lang) if status else ""
+    fig.update_layout(
+        title={
+            "text": f"{_escape(_short(name))}<br><sup>{_escape(row['indicator_code'])} · {_escape(label)}</sup>",
+            "x": 0.0,
+            "font": {"size": 13},
+        },
+        font={"family": theme.FONT_FAMILY, "size": 11},
+        height=250,
+        margin={"l": 50, "r": 10, "t": 60, "b": 30},
+        showlegend=False,
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    measured = sorted(values["fiscal_year"].astype(int)) if not values.empty else []
+    years = sorted({y0, y1, *measured})
+    if years[-1] - years[0] > 6:  # a baseline long before the term: label the ends only
+        years = sorted({y0, y1, *measured[-1:]})
+    fig.update_xaxes(
+        tickvals=years, ticktext=[str(y) for y in years], showgrid=False, linecolor=theme.AXIS_LINE
+    )
+    fig.update_yaxes(
+        title=_escape(unit), gridcolor=theme.GRID_LINE, zeroline=False, rangemode="tozero"
+    )
+    return fig
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

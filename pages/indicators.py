@@ -1,0 +1,111 @@
+"""指標の達成状況 / Indicators: the outcome indicators' status per goal, a small chart per
+indicator, the table with progress bars, the way to an indicator's initiatives, downloads."""
+
+import streamlit as st
+
+from analytics import export
+from analytics.i18n import fy_label, t
+from analytics.indicators import charts
+from analytics.indicators.queries import has_sample, status_counts
+from analytics.indicators.tables import counts_table, download_table, status_table
+from ui import state
+from ui.indicator_data import indicator_query
+from ui.run import current
+from ui.widgets import chart, md
+
+run = current("indicators")
+lang = run.lang
+st.title(t("ind.title", lang))
+st.caption(run.context)
+
+status = indicator_query("indicator_status")
+if has_sample(status):
+    st.info(t("ind.sample_note", lang), icon=":material/science:")
+with st.expander(t("ind.rule_title", lang), icon=":material/rule:"):
+    st.markdown(t("ind.rule", lang))
+if status.empty:
+    st.warning(t("ind.none", lang))
+    st.stop()
+
+fy = int(status["fiscal_year"].iloc[0])
+st.subheader(t("ind.year", lang, fy=fy_label(fy, lang)))
+counts = status_counts(status)
+left, right = st.columns([3, 2])
+with left:
+    chart(charts.status_counts(counts, fy, lang, run.context), "ind_counts")
+right.dataframe(counts_table(counts, lang), hide_index=True, width="stretch")
+
+st.subheader(t("ind.table", lang))
+table = status_table(status, lang, grouped=True)
+progress = t("ind.col.progress", lang)
+first = ["code", "name", "status", "progress", "expected", "actual", "unit", "baseline"]
+order = [t(f"ind.col.{c}", lang) for c in first]
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        progress: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f%%"),
+        t("ind.col.expected", lang): st.column_config.NumberColumn(format="%.1f%%"),
+    },
+    column_order=order + [c for c in table.columns if c not in order],
+    key="ind_table",
+)
+
+names = dict(
+    zip(status["indicator_code"], status[f"name_{lang}"].fillna(status["name_ja"]), strict=True)
+)
+a, b = st.columns([3, 1], vertical_alignment="bottom")
+picked = a.selectbox(
+    t("ind.pick", lang),
+    list(names),
+    index=None,
+    format_func=lambda code: f"{code} {names[code]}",
+    placeholder=t("ind.pick_placeholder", lang),
+    key="ind_pick",
+)
+if picked:
+    row = status.set_index("indicator_code").loc[picked]
+    b.button(
+        t("ind.open", lang),
+        on_click=state.drill,
+        kwargs={
+            "goto": "initiatives",
+            "f_direction": [row["direction_id"]],
+            "f_term": [int(row["term_id"])],
+        },
+        icon=":material/open_in_new:",
+        key="ind_open",
+    )
+
+st.subheader(t("ind.charts", lang))
+values = indicator_query("indicator_values")
+columns = st.columns(3)
+for i, row in enumerate(status.to_dict("records")):
+    own = values[values["indicator_code"] == row["indicator_code"]]
+    with columns[i % 3]:
+        chart(charts.indicator_chart(row, own, lang), f"ind_chart_{row['indicator_code']}")
+        if isinstance(row["actual_note"], str) and row["actual_note"]:
+            st.caption(md(row["actual_note"]))
+
+with st.expander(t("ind.download", lang), icon=":material/download:"):
+    frame = export.neutralise(download_table(status, lang))
+    about = [(t("download.about.filters", lang), run.context), ("FY", str(fy))]
+    c1, c2, c3 = st.columns(3)
+    for col, encoding in ((c1, "utf-8-sig"), (c2, "cp932")):
+        col.download_button(
+            f"{t('download.csv', lang)} — {t(f'download.{encoding}', lang)}",
+            data=export.csv_bytes(frame, encoding)[0],
+            file_name=export.file_name("indicators", "csv"),
+            mime="text/csv",
+            key=f"ind_csv_{encoding}",
+            on_click="ignore",
+        )
+    c3.download_button(
+        t("download.xlsx", lang),
+        data=export.xlsx_bytes(frame, about, lang),
+        file_name=export.file_name("indicators", "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="ind_xlsx",
+        on_click="ignore",
+    )
