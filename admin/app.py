@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+import duckdb
 import streamlit as st
 
 from analytics.config import db_path
@@ -113,5 +114,5 @@ if uploads:
 st.subheader(t("admin.log", lang))
 try:
     st.dataframe(admin.import_log(db, lang), hide_index=True, width="stretch", key="log")
-except Exception as exc:  # a missing or unreadable database: say so, with the fix
+except (duckdb.Error, OSError) as exc:  # a missing or unreadable database: say so, with the fix
     st.error(t("admin.no_db", lang, db=str(db), error=type(exc).__name__))

@@ -482,6 +482,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "admin.kind.reference": ("見本データの作成", "Reference build"),
     "admin.kind.evaluations": ("評価シート", "Evaluation sheet"),
     "admin.kind.initiatives": ("取組一覧", "Initiative list"),
+    "admin.kind.indicators": ("成果指標", "Outcome indicators"),
     "review.s.not_yet": (
         "{scope}: 取組{n}件はまだ評価されていません（未評価）。",
         "{scope}: {n} initiatives, not yet evaluated.",

@@ -129,3 +129,15 @@ def test_a_new_term_shows_in_the_committee_app_as_not_yet_evaluated(
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
     assert any(i.value == "第4期: 取組1件はまだ評価されていません（未評価）。" for i in at.info)
+
+
+def test_the_import_log_names_an_indicator_import(admin_db, tmp_path):
+    from tests.test_indicator_sheets import WIDE, write_csv
+
+    sheet = write_csv(tmp_path / "成果指標_R6.csv", WIDE)
+    assert run_import([sheet], admin_db).written
+    at = admin_app().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    log = next(d.value for d in at.dataframe if "種類" in d.value.columns)
+    assert log.iloc[0].tolist()[1:3] == ["成果指標_R6.csv", "成果指標"]

@@ -132,8 +132,29 @@ def test_values_that_cannot_be_read(raw):
         parse_measure(raw)
 
 
-def test_wide_sheet_in_cp932_imports_new_changed_and_unchanged(reference_db, tmp_path):
-    sheet = write_csv(tmp_path / "成果指標_R6.csv", WIDE)
+def write_merged_xlsx(path, rows):
+    """WIDE as the city's Excel has it: the two header rows merged down (A–G, K) and 「実績値」
+    merged over its three year columns; the goal and direction merged down over their rows."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "成果指標"
+    for row in rows:
+        ws.append(row)
+    for column in "ABCDEFGK":
+        ws.merge_cells(f"{column}4:{column}5")
+    ws.merge_cells("H4:J4")
+    ws.merge_cells("A6:A7")
+    ws.merge_cells("B6:B7")
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("form", ["cp932 csv", "xlsx with merged cells"])
+def test_wide_sheet_imports_new_changed_and_unchanged(reference_db, tmp_path, form):
+    if form == "cp932 csv":
+        sheet = write_csv(tmp_path / "成果指標_R6.csv", WIDE)
+    else:
+        sheet = write_merged_xlsx(tmp_path / "成果指標_R6.xlsx", WIDE)
     done = subprocess.run(
         [sys.executable, "-m", "analytics.ingest", "import", str(sheet), "--db", str(reference_db)],
         capture_output=True,
@@ -166,7 +187,7 @@ def test_wide_sheet_in_cp932_imports_new_changed_and_unchanged(reference_db, tmp
             None,
             2025,
             "imported",
-            "import:成果指標_R6.csv",
+            f"import:{sheet.name}",
         ),
         (
             "T3-3-2-04",
@@ -180,7 +201,7 @@ def test_wide_sheet_in_cp932_imports_new_changed_and_unchanged(reference_db, tmp
             None,
             2025,
             "imported",
-            "import:成果指標_R6.csv",
+            f"import:{sheet.name}",
         ),
     ]
     assert rows(
@@ -192,12 +213,15 @@ def test_wide_sheet_in_cp932_imports_new_changed_and_unchanged(reference_db, tmp
         reference_db,
         "select actual, provenance, note_ja from indicator_values"
         " where indicator_code = 'T3-1-2-02' and fiscal_year = 2024",
-    ) == [(119000.0, "imported", "4年連続の減少（2024年の減少は報道のとおり、数値は見本）")]
+    ) == [(119000.0, "imported", None)]  # the old note was about the sample number: dropped
     assert rows(
         reference_db,
         "select file_name, sheet_kind, rows_added, rows_changed, rows_unchanged from import_log"
         " where sheet_kind = 'indicators'",
-    ) == [("成果指標_R6.csv", "indicators", 7, 1, 6)]
+    ) == [(sheet.name, "indicators", 7, 1, 6)]
+    assert rows(reference_db, "select count(*) from indicator_values where note_ja = 'nan'") == [
+        (0,)
+    ]
     # The new indicator's status: p = (180 - 120) / (200 - 120) = 0.75 = e = 3/4 -> 順調;
     # the lower-is-better one: p = (35 - 40) / (30 - 40) = 0.5 < e, >= e/2 = .375 -> やや遅れ.
     con = duckdb.connect(str(reference_db), read_only=True)
@@ -332,3 +356,45 @@ def test_an_evaluation_sheet_is_still_read_as_one(reference_db, tmp_path):
     )
     outcome = run_import([sheet], reference_db, dry_run=True)
     assert "indicators" not in outcome.added
+
+
+def test_a_direction_as_code_and_name_is_taken_when_they_agree_and_refused_when_not(
+    reference_db, tmp_path
+):
+    agree = [row[:] for row in WIDE]
+    agree[7][1] = "2-1 国際的認知度向上の促進"  # the official name of 2-1
+    good = write_csv(tmp_path / "成果指標_R6.csv", agree)
+    outcome = run_import([good], reference_db, dry_run=True)
+    assert outcome.problems == []
+    disagree = [row[:] for row in WIDE]
+    disagree[7][1] = "2-2 観光振興"  # 2-2 is 海外から人を川崎にひきつけるまちづくり
+    bad = write_csv(tmp_path / "成果指標_誤り.csv", disagree)
+    before = file_hash(reference_db)
+    outcome = run_import([bad], reference_db)
+    assert [(p.row, p.column) for p in outcome.problems] == [(8, "取組の方向性")]
+    assert "海外から人を川崎にひきつけるまちづくり" in outcome.problems[0].message
+    assert file_hash(reference_db) == before
+
+
+def test_a_changed_number_without_a_note_drops_the_old_note(reference_db, tmp_path):
+    # The reference data's port indicator carries a note on FY2024; the city's sheet gives the
+    # year a new number and no note, and the FY2023 number unchanged: that note is kept.
+    old = dict(
+        rows(
+            reference_db,
+            "select fiscal_year, note_ja from indicator_values where indicator_code = 'T3-1-2-02'",
+        )
+    )
+    assert old[2024]
+    port_row = WIDE[6][:]
+    port_row[:2] = WIDE[5][:2]  # its goal and direction, merged down from the row above in WIDE
+    port = [WIDE[0], WIDE[1], WIDE[2], WIDE[3], WIDE[4], port_row]
+    sheet = write_csv(tmp_path / "成果指標_R6.csv", port)
+    assert run_import([sheet], reference_db).written
+    now = dict(
+        rows(
+            reference_db,
+            "select fiscal_year, note_ja from indicator_values where indicator_code = 'T3-1-2-02'",
+        )
+    )
+    assert now[2024] is None and now[2023] == old[2023]

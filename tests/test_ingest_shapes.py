@@ -455,6 +455,8 @@ def test_add_term_then_its_initiative_list_and_evaluations(reference_db, tmp_pat
     ]
     listing = tmp_path / "第4期取組一覧.csv"
     listing.write_text(
+        # The title names the term's years: an initiative list has no fiscal year to agree on.
+        "第4期実行プログラム（令和8年度～令和11年度）取組一覧\n\n"
         "期,事業コード,事務事業名,取組の方向性,所管局\n"
         "第4期,40111010,国際戦略拠点活性化推進事業,Ⅰ-1,臨海部国際戦略本部\n"
         "4,59999990,新しい多文化共生事業,Ⅲ-1,市民文化局\n",

@@ -30,9 +30,14 @@ class Grid:
     from_above: set[tuple[int, int]] = field(default_factory=set)
 
 
-def read_grids(name: str, data: bytes, suffix: str) -> tuple[list[Grid], list[Problem]]:
+def read_grids(
+    name: str, data: bytes, suffix: str, *, fill_merged: bool = True
+) -> tuple[list[Grid], list[Problem]]:
+    """Every sheet of a file as a grid of texts. ``fill_merged``: a merged range's value is
+    written into every cell it covers (evaluation sheets); without it only the first cell holds
+    it (indicator tables, whose reader pairs a merged 「実績値」 with the year cells under it)."""
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(name, data)
+        return _read_xlsx(name, data, fill_merged)
     text, problem = _decode(name, data)
     if problem:
         return [], [problem]
@@ -94,7 +99,7 @@ def _decode(name: str, data: bytes) -> tuple[str, Problem | None]:
     )
 
 
-def _read_xlsx(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
+def _read_xlsx(name: str, data: bytes, fill_merged: bool) -> tuple[list[Grid], list[Problem]]:
     import openpyxl  # imported here: only XLSX imports need it
 
     def unreadable(exc: Exception) -> list[Problem]:
@@ -116,21 +121,21 @@ def _read_xlsx(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     except Exception as exc:  # a damaged workbook can fail in many ways inside openpyxl
         return [], unreadable(exc)
     try:
-        return [_grid(name, ws) for ws in book.worksheets], []
+        return [_grid(name, ws, fill_merged) for ws in book.worksheets], []
     except Exception as exc:
         return [], unreadable(exc)
     finally:
         book.close()
 
 
-def _grid(name: str, ws) -> Grid:
+def _grid(name: str, ws, fill_merged: bool = True) -> Grid:
     rows = [
         (i, [_cell_text(v) for v in row])
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1)
     ]
     grid = Grid(name, ws.title, rows)
     cells = {number: row for number, row in rows}
-    for merged in ws.merged_cells.ranges:
+    for merged in ws.merged_cells.ranges if fill_merged else ():
         top_left = cells.get(merged.min_row)
         if top_left is None or merged.min_col - 1 >= len(top_left):
             continue

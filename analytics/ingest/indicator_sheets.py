@@ -37,7 +37,7 @@ from analytics.ingest.grids import read_grids
 from analytics.ingest.problems import Problem
 
 HEADER_SCAN_ROWS = 15
-NO_VALUE = {"", "-", "－", "―", "ー", "—", "未", "未測定", "調査なし", "n/a"}
+NO_VALUE = {"", "-", "－", "―", "ー", "—", "−", "‐", "–", "未", "未測定", "調査なし", "n/a"}
 HIGHER = {"増加", "上昇", "↑", "増", "高", "higher", "up", "増やす", "向上"}
 LOWER = {"減少", "低下", "↓", "減", "低", "lower", "down", "減らす"}
 TEXT_TARGETS = {"現状値以上": "higher", "現状値以下": "lower"}
@@ -130,7 +130,9 @@ def read(path: Path) -> IndicatorFile | None:
     if suffix not in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
         return None
     # The same reader as evaluation sheets: encodings, merged cells filled, hidden rows known.
-    grids, problems = read_grids(path.name, data, ".csv" if suffix in (".txt", ".tsv") else suffix)
+    grids, problems = read_grids(
+        path.name, data, ".csv" if suffix in (".txt", ".tsv") else suffix, fill_merged=False
+    )
     if problems:  # the evaluation-sheet reader reports what it cannot read
         return None
     sheets = [
@@ -222,6 +224,9 @@ class Known:
         self.directions = ref.directions
         self.fiscal_years = ref.fiscal_years
         self.terms = ref.terms
+        self.direction_names = dict(
+            con.execute("select direction_id, name_ja from directions").fetchall()
+        )
         self.direction_seq = {
             (g, int(d.split("-")[1])): d
             for d, g in con.execute("select direction_id, goal_id from directions").fetchall()
@@ -232,8 +237,13 @@ class Known:
         ).fetchall():
             for alias in (str(g), numeral, f"基本目標{g}", f"基本目標{numeral}", name):
                 self.goals[_key(alias)] = g
-        self.indicators = con.execute("select * from indicators").df()
-        self.values = con.execute("select * from indicator_values").df()
+        # NULL stays None (a pandas NaN would be written back as the text 'nan').
+        self.indicators = _none_for_null(con.execute("select * from indicators").df())
+        self.values = _none_for_null(con.execute("select * from indicator_values").df())
+
+
+def _none_for_null(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype(object).where(frame.notna(), None)
 
 
 @dataclass
@@ -585,6 +595,20 @@ def _direction(carried: dict, known: Known, bad) -> str | None:
     found = known.directions.get(_key(raw))
     if found:
         return found
+    # 「2-1 国際的認知度向上の促進」: the code, then its name. A name that is not that code's is a
+    # problem (which of the two was meant is not ours to guess).
+    both = re.fullmatch(r"([1-9]-[1-9])\s*(\S.*)", values.normalise(raw).replace("−", "-"))
+    if both and known.directions.get(_key(both.group(1))):
+        code = known.directions[_key(both.group(1))]
+        if known.directions.get(_key(both.group(2))) == code:
+            return code
+        bad(
+            "direction",
+            f"方向性の番号と名称が合いません。{code}は「{known.direction_names.get(code, '')}」です。"
+            f"番号か名称のどちらかを直してください (the direction's number and name disagree: {code} is "
+            f"{known.direction_names.get(code, '')}): {values._show(raw)}",
+        )
+        return None
     # 「（２）企業の海外展開…」: a number in brackets, then (optionally) the name.
     m = re.fullmatch(r"[(（]?([1-9])[)）.．、]\s*(.*)", values.normalise(raw))
     if m:
@@ -709,7 +733,8 @@ def _plan_value(plan, code, year, actual, note, source, old_values, seen_values,
         "indicator_code": code,
         "fiscal_year": year,
         "actual": actual,
-        "note_ja": note if note is not None else (old.note_ja if old is not None else None),
+        # A new number with no note drops the old note: it was about the old number.
+        "note_ja": note,
         "provenance": "imported",
         "source": source,
     }

@@ -315,7 +315,11 @@ def _table(grid: Grid, option_year: int | None, reading: Reading) -> Sheet | Non
     def problem(row: int | None, column: str | None, message: str) -> None:
         found_problems.append(Problem(grid.file, row, column, message, grid.sheet))
 
-    sheet_year, source = _sheet_year(grid, start, option_year, problem)
+    # An initiative list belongs to a term, not to a year: its title may name the term's years
+    # (「第4期実行プログラム（令和8年度～令和11年度）」), which is no fiscal year to agree on.
+    sheet_year, source = (
+        _sheet_year(grid, start, option_year, problem) if kind == "evaluations" else (None, None)
+    )
     columns, index, ignored, unnamed, unread = _columns(grid, labels, kind, header_row, sheet_year)
     spellings = EVALUATION_HEADERS if kind == "evaluations" else INITIATIVE_HEADERS
     for alternatives in REQUIRED[kind]:
