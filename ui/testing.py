@@ -24,7 +24,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, log_path: Path) -> Iterator[dict]:
+def streamlit_server(db: Path, log_path: Path, script: str = "dashboard.py") -> Iterator[dict]:
     port = free_port()
     env = {**os.environ, "DASHBOARD_DB": str(db)}
     with open(log_path, "w") as log:
@@ -34,7 +34,7 @@ def streamlit_server(db: Path, log_path: Path) -> Iterator[dict]:
                 "-m",
                 "streamlit",
                 "run",
-                "dashboard.py",
+                script,
                 "--server.port",
                 str(port),
                 "--server.address",
