@@ -49,7 +49,8 @@ def _choose(page, label: str, option: str) -> None:
 def measure(app: dict, db: Path, loads: int, changes: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.servers import CHROMIUM, CHROMIUM_FLAGS, streamlit_server
+    from analytics.config import CHROMIUM, CHROMIUM_FLAGS
+    from ui.testing import streamlit_server
 
     first, change = [], []
     log = Path(tempfile.gettempdir()) / f"bench-{Path(app['script']).stem}.log"

@@ -16,8 +16,9 @@ import time
 
 import pytest
 
+from analytics.config import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import ROOT
-from tests.servers import CHROMIUM, CHROMIUM_FLAGS, streamlit_server
+from ui.testing import streamlit_server
 
 ARTIFACTS = ROOT / "test-artifacts" / "layout"
 TIMEOUT_MS = 60_000
