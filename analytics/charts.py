@@ -24,19 +24,59 @@ COVID_YEARS = (2020, 2022)  # the fiscal years the COVID-19 flags concentrate in
 TYPHOON_YEAR = 2019
 
 
-def _layout(fig: go.Figure, title: str, context: str, lang: str, height: int = 420) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    title: str,
+    context: str,
+    lang: str,
+    height: int = 420,
+    legend_rows: int = 1,
+    top: int = 80,
+) -> go.Figure:
+    """The shared frame. The legend sits at the bottom of the figure, below the fiscal-year ticks,
+    with room for ``legend_rows`` rows at the narrowest column we lay out (about 400 px)."""
+    bottom = 56 + 20 * legend_rows if legend_rows else 56
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{_escape(context)}</sup>", "x": 0.0, "xanchor": "left"},
-        font={"family": theme.FONT_FAMILY, "size": 13},
+        title={
+            "text": f"{title}<br><sup>{_escape(context)}</sup>",
+            "x": 0.0,
+            "xanchor": "left",
+            "font": {"size": 15},
+        },
+        font={"family": theme.FONT_FAMILY, "size": 12},
         height=height,
-        margin={"l": 60, "r": 20, "t": 80, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        margin={"l": 60, "r": 16, "t": top, "b": bottom},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.0,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 11},
+            "itemwidth": 30,
+        },
         plot_bgcolor=theme.CHART_BACKGROUND,
         paper_bgcolor=theme.CHART_BACKGROUND,
+        dragmode=False,
     )
-    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True)
-    fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False)
+    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True, fixedrange=True)
+    fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False, fixedrange=True)
     return fig
+
+
+def _year_ticks(fig: go.Figure, years, lang: str, every: int = 1) -> None:
+    """Fiscal years read without turning the head: never rotated, on two short lines
+    ('2016' over '年度'), every ``every``-th year where the panels are narrow."""
+    years = list(years)
+    labels = fiscal_year_axis(years, lang)
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels[::every],
+        ticktext=[t("fy.tick", lang, v=int(y)) for y in years][::every],
+        tickangle=0,
+        tickfont={"size": 11},
+    )
 
 
 def _escape(text: str) -> str:
@@ -57,7 +97,7 @@ def empty_figure(title: str, context: str, lang: str = "ja") -> go.Figure:
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, context, lang, height=300)
+    return _layout(fig, title, context, lang, height=300, legend_rows=0)
 
 
 def _plan_years(df: pd.DataFrame, fiscal_years: pd.DataFrame | None) -> list[int]:
@@ -67,6 +107,17 @@ def _plan_years(df: pd.DataFrame, fiscal_years: pd.DataFrame | None) -> list[int
         if fiscal_years is not None
         else sorted(df["fiscal_year"].unique())
     )
+
+
+def _wrap(label: str, lang: str) -> str:
+    """A level name on two lines near its middle (at a space in English)."""
+    if lang == "en" and " " in label:
+        words = label.split(" ")
+        half = len(label) / 2
+        best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - half))
+        return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
+    cut = (len(label) + 1) // 2 + 1
+    return label[:cut] + "<br>" + label[cut:] if len(label) > 8 else label
 
 
 def fiscal_year_axis(years, lang: str) -> list[str]:
@@ -104,11 +155,15 @@ def achievement_by_year_and_group(
         rows=rows,
         cols=cols,
         shared_yaxes=True,
-        subplot_titles=[_escape(_short(names[g], lang)) for g in groups]
+        subplot_titles=[_escape(_facet_title(group, g, names[g], lang)) for g in groups]
         if group != "none"
         else None,
-        vertical_spacing=0.12 if rows > 1 else 0.0,
+        vertical_spacing=min(0.5 / rows, 0.2) if rows > 1 else 0.0,
+        horizontal_spacing=0.04,
     )
+    if group != "none":  # the full name on hover
+        for annotation, g in zip(fig.layout.annotations, groups, strict=True):
+            annotation.update(hovertext=_escape(names[g]), font={"size": 12})
     labels = _level_names(lang)
     x_all = fiscal_year_axis(years, lang)
     # All traces in one add_traces call: adding them one by one to a subplot grid is Plotly's
@@ -140,15 +195,32 @@ def achievement_by_year_and_group(
     fig.add_traces(traces, rows=trace_rows, cols=trace_cols)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
+    _year_ticks(fig, years, lang, every=1 if cols == 1 else 2)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    _layout(fig, title, context, lang, height=420 if rows == 1 else 260 * rows + 120)
-    if group != "none":
-        fig.update_layout(margin={"t": 110})
-    return fig
+    return _layout(
+        fig,
+        title,
+        context,
+        lang,
+        height=420 if group == "none" else 250 * rows + 150,
+        legend_rows=3 if group == "none" else 2,
+        top=80 if group == "none" else 100,
+    )
 
 
 def _short(name: str, lang: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _facet_title(group: str, key: str, name: str, lang: str) -> str:
+    """A panel's title, short enough for a third of a laptop screen: number and short name."""
+    if group == "goal":
+        return f"{t('goal.short', lang, v=key)} {_short(name, lang, 12 if lang == 'ja' else 18)}"
+    if group == "term":
+        return t("term.short", lang, v=key)
+    if group == "direction":
+        return f"{key} {_short(name, lang, 13 if lang == 'ja' else 22)}"
+    return _short(name, lang, 16)
 
 
 # ---- on-target rate -------------------------------------------------------------------------
@@ -200,9 +272,10 @@ def on_target_by_year_and_group(
         range=[max(0, min(0.5, df["on_target_rate"].min() - 0.05)), 1.02],
         title=t("axis.on_target_rate", lang),
     )
+    _year_ticks(fig, years, lang)
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang)
-    return _layout(fig, title, context, lang)
+    return _layout(fig, title, context, lang, legend_rows=3 if group == "direction" else 1)
 
 
 def _series_color(group: str, key: str, position: int) -> str:
@@ -332,17 +405,21 @@ def on_target_by_bureau_heatmap(
                 for k, crow in zip(order, count.to_numpy(), strict=True)
             ],
             colorscale=RATE_SCALE,
-            zmin=0.5,
+            zmin=0.0,
             zmax=1.0,
-            colorbar={"tickformat": ".0%", "title": {"text": t("axis.on_target_rate", lang)}},
+            colorbar={"tickformat": ".0%", "thickness": 12, "tickfont": {"size": 11}},
             hovertemplate="%{y}<br>%{x}: %{z:.1%} (%{customdata[2]})<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(autorange="reversed", type="category")
-    return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 140))
+    fig.update_xaxes(type="category", side="top")
+    _year_ticks(fig, years, lang)
+    fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
+    fig.update_traces(textfont={"size": 11})
+    return _layout(
+        fig, title, context, lang, height=max(360, 26 * len(order) + 170), legend_rows=0, top=120
+    )
 
 
 # ---- COVID ------------------------------------------------------------------------------------
@@ -389,6 +466,7 @@ def covid_rate_by_year(
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
+    _year_ticks(fig, years, lang)
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title=t("axis.on_target_rate", lang))
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang)
@@ -433,8 +511,9 @@ def covid_by_year(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.F
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=fiscal_year_axis(years, lang)
     )
+    _year_ticks(fig, years, lang)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    return _layout(fig, title, context, lang)
+    return _layout(fig, title, context, lang, legend_rows=2, top=100)
 
 
 # ---- drill-down, transitions, one initiative ---------------------------------------------------
@@ -485,9 +564,9 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             marker={
                 "colors": colors,
                 "colorscale": RATE_SCALE,
-                "cmin": 0.5,
+                "cmin": 0.0,
                 "cmax": 1.0,
-                "colorbar": {"tickformat": ".0%"},
+                "colorbar": {"tickformat": ".0%", "thickness": 12},
             },
             customdata=hover,
             hovertemplate="%{customdata}<br>"
@@ -496,7 +575,9 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             maxdepth=2,
         )
     )
-    return _layout(fig, title, context, lang, height=520)
+    # Text too small to read is hidden (the name is on hover), never drawn at 4 px.
+    fig.update_layout(uniformtext={"minsize": 10, "mode": "hide"})
+    return _layout(fig, title, context, lang, height=520, legend_rows=0)
 
 
 def transitions(
@@ -533,6 +614,11 @@ def transitions(
         categoryarray=labels,
         title=t("axis.to_level", lang),
         side="bottom",
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[_wrap(label, lang) for label in labels],
+        tickangle=0,
+        tickfont={"size": 11},
     )
     fig.update_yaxes(
         type="category",
@@ -541,7 +627,7 @@ def transitions(
         autorange="reversed",
         title=t("axis.from_level", lang),
     )
-    return _layout(fig, title, context, lang, height=460)
+    return _layout(fig, title, context, lang, height=480, legend_rows=0)
 
 
 def initiative_history(
@@ -575,6 +661,7 @@ def initiative_history(
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
+    _year_ticks(fig, years, lang)
     fig.update_yaxes(
         range=[5.5, 0.5],
         tickvals=list(LEVELS),
@@ -583,4 +670,4 @@ def initiative_history(
     )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang)
-    return _layout(fig, title, "", lang, height=380)
+    return _layout(fig, title, "", lang, height=380, legend_rows=0)

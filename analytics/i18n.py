@@ -125,6 +125,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal.short": ("基本目標{v}", "Goal {v}"),
     "term.short": ("第{v}期", "Term {v}"),
     "fy.label": ("{v}年度", "FY{v}"),
+    "fy.tick": ("{v}<br>年度", "FY<br>{v}"),
     "hover.rate": (
         "目標どおり以上: {rate} （{n}/{total}件）",
         "On target: {rate} ({n} of {total})",

@@ -15,6 +15,7 @@ from analytics.filters import Filters
 from analytics.i18n import describe_filters, t
 from ui import sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
+from ui.screen import fit_to_screen
 from ui.widgets import sample_banner
 
 
@@ -54,6 +55,7 @@ def current(page: str) -> Run:
 
 def prepare() -> Run:
     """Everything before the page's own content; stops the run with a message if there is no database."""
+    fit_to_screen()
     try:
         con, version = database().cursor()
     except DatabaseMissing:

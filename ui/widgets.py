@@ -33,7 +33,9 @@ def sample_banner(status: dict, lang: str) -> None:
 
 def chart(fig: go.Figure, key: str, on_click=None) -> None:
     """A Plotly chart; with ``on_click`` a click on a bar or point calls it with the point."""
-    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    # No toolbar (its tips are English and its zoom mode made a finger drag zoom); the figures
+    # are in the table under each chart and in the meeting pack.
+    config = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
     if on_click is None:
         st.plotly_chart(fig, key=key, config=config, width="stretch")
         return
