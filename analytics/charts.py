@@ -413,13 +413,11 @@ def on_target_by_bureau_heatmap(
             ygap=2,
         )
     )
-    fig.update_xaxes(type="category", side="top")
+    fig.update_xaxes(type="category")
     _year_ticks(fig, years, lang)
     fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
     fig.update_traces(textfont={"size": 11})
-    return _layout(
-        fig, title, context, lang, height=max(360, 26 * len(order) + 170), legend_rows=0, top=120
-    )
+    return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 150), legend_rows=0)
 
 
 # ---- COVID ------------------------------------------------------------------------------------

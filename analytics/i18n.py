@@ -125,6 +125,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal.short": ("基本目標{v}", "Goal {v}"),
     "term.short": ("第{v}期", "Term {v}"),
     "fy.label": ("{v}年度", "FY{v}"),
+    "unit.count_col": ("{c}（件）", "{c} (n)"),
+    "unit.pct_col": ("{c}（%）", "{c} (%)"),
+    "col.group": ("系列", "Series"),
+    "axis.to_level_n": ("後の年度: {v}", "Later year: {v}"),
+    "chart.show_table": ("表で見る", "Show as table"),
+    "chart.table_download": ("この表をCSVで保存（{n}行）", "Download this table as CSV ({n} rows)"),
     "fy.tick": ("{v}<br>年度", "FY<br>{v}"),
     "hover.rate": (
         "目標どおり以上: {rate} （{n}/{total}件）",

@@ -3,7 +3,7 @@ declined, what is below target, a summary written from the numbers, and the meet
 
 import streamlit as st
 
-from analytics import charts, export
+from analytics import chart_tables, charts, export
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.report import build_pack
@@ -54,11 +54,13 @@ with left:
             review.by_goal_year, lang, run.context, review.fiscal_years
         ),
         "review_trend",
+        table=chart_tables.on_target_by_year_and_group(review.by_goal_year, lang),
     )
 with right:
     chart(
         charts.covid_rate_by_year(review.covid, lang, run.context, review.fiscal_years),
         "review_covid",
+        table=chart_tables.covid_rate_by_year(review.covid, lang),
     )
 
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))

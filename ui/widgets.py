@@ -31,8 +31,34 @@ def sample_banner(status: dict, lang: str) -> None:
         st.info(t(key, lang, n=sample, total=total), icon=":material/science:")
 
 
-def chart(fig: go.Figure, key: str, on_click=None) -> None:
-    """A Plotly chart; with ``on_click`` a click on a bar or point calls it with the point."""
+def chart(fig, key: str, on_click=None, table: pd.DataFrame | None = None) -> None:
+    """A Plotly chart (a figure, or a ``ui.data.View`` that brings its table), then 「表で見る」
+    with the chart's figures and their CSV; with ``on_click`` a click on a bar or point calls it
+    with the point."""
+    if hasattr(fig, "table"):
+        fig, table = fig.fig, fig.table
+    _plot(fig, key, on_click)
+    if table is not None and not table.empty:
+        chart_table(table, key)
+
+
+def chart_table(table: pd.DataFrame, key: str) -> None:
+    """The figures behind a chart, and exactly those rows as CSV."""
+    lang = st.session_state["_active_run"].lang
+    with st.expander(t("chart.show_table", lang), icon=":material/table_rows:"):
+        st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
+        st.download_button(
+            t("chart.table_download", lang, n=len(table)),
+            data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}_table_csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+
+
+def _plot(fig: go.Figure, key: str, on_click=None) -> None:
     # No toolbar (its tips are English and its zoom mode made a finger drag zoom); the figures
     # are in the table under each chart and in the meeting pack.
     config = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
