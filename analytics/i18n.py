@@ -168,7 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # pages
     "overview.title": ("概要", "Overview"),
-    "overview.below_latest": ("{fy} に目標を下回った取組", "Below target in {fy}"),
+    "overview.below_latest": ("{fy}に目標を下回った取組", "Below target in {fy}"),
     "overview.none_below": (
         "この条件で目標を下回った取組はありません。",
         "Nothing fell below target for this filter.",
@@ -337,12 +337,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "On-target trend and the effect of COVID-19",
     ),
     "review.movers": (
-        "{a}→{b} に改善・悪化した取組",
+        "{a}→{b}に改善・悪化した取組",
         "Initiatives that improved or declined, {a} → {b}",
     ),
     "review.improved": ("改善した取組（大きい順）", "Improved most"),
     "review.declined": ("悪化した取組（大きい順）", "Declined most"),
-    "review.below": ("{fy} に目標を下回った取組（備考つき）", "Below target in {fy}, with notes"),
+    "review.below": ("{fy}に目標を下回った取組（備考つき）", "Below target in {fy}, with notes"),
     "review.none": ("該当する取組はありません。", "None."),
     "review.pack": ("会議資料（総括評価）", "Meeting pack (overall review)"),
     "review.pack_xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
@@ -365,7 +365,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.chart_data": ("グラフのデータ", "Chart data"),
     "review.col.level_n": ("達成度{v} 件数", "Level {v} (n)"),
     "review.col.level_share": ("達成度{v} 割合(%)", "Level {v} (%)"),
-    "review.col.change": ("改善幅", "Change"),
+    "review.col.change": ("変化（達成度1が最良）", "Change (level 1 is best)"),
+    "review.better": ("↑ {n}段階改善", "↑ {n} level(s) better"),
+    "review.worse": ("↓ {n}段階悪化", "↓ {n} level(s) worse"),
     "review.s.none": (
         "{scope}: この条件に該当する評価はありません。",
         "{scope}: no evaluations match this filter.",

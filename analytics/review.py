@@ -222,15 +222,25 @@ def level_table(df: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
         {
             t("col.term", lang): [t("term.short", lang, v=v) for v in df["term_id"]],
             label: [f"{k} {v}" for k, v in zip(df["group_key"], df[name], strict=True)],
-            t("col.initiatives", lang): df["initiatives"],
-            t("col.evaluations", lang): df["evaluations"],
+            # the key figure next to the row labels, so it stays in view on a narrow screen
+            t("unit.pct_col", lang, c=t("col.rate", lang)): (df["on_target_rate"] * 100).round(1),
+            t("unit.count_col", lang, c=t("col.initiatives", lang)): df["initiatives"],
+            t("unit.count_col", lang, c=t("col.evaluations", lang)): df["evaluations"],
         }
     )
     for level in range(1, 6):
         out[t("review.col.level_n", lang, v=level)] = df[f"level_{level}"]
         out[t("review.col.level_share", lang, v=level)] = (df[f"share_{level}"] * 100).round(1)
-    out[t("col.rate", lang)] = (df["on_target_rate"] * 100).round(1)
     return out
+
+
+def change_words(improvement: int, lang: str) -> str:
+    """+1 → '↑ 1段階改善', -2 → '↓ 2段階悪化' (level 1 is the best, so down a number is up)."""
+    if improvement > 0:
+        return t("review.better", lang, n=improvement)
+    if improvement < 0:
+        return t("review.worse", lang, n=-improvement)
+    return t("change.same", lang)
 
 
 def movers_table(
@@ -262,10 +272,11 @@ def movers_table(
     return pd.DataFrame(
         {
             t("col.name", lang): part[f"name_{'en' if lang == 'en' else 'ja'}"],
-            t("col.bureau", lang): part[f"department_name_{'en' if lang == 'en' else 'ja'}"],
+            # level 1 is the best: a lower number is better, so the change is said in words
+            t("review.col.change", lang): [change_words(int(v), lang) for v in part["improvement"]],
             fy_label(from_fy, lang): part["from_level"],
             fy_label(to_fy, lang): part["to_level"],
-            t("review.col.change", lang): part["improvement"],
+            t("col.bureau", lang): part[f"department_name_{'en' if lang == 'en' else 'ja'}"],
             t("col.note", lang): part["note_ja"].fillna(""),
         }
     )

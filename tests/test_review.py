@@ -138,10 +138,10 @@ def test_xlsx_pack_has_the_sheets_and_totals(fixture_con):
     term_goal = book["期別・基本目標別の達成度"]
     header = [c.value for c in term_goal[1]]
     evaluations = sum(
-        row[header.index("評価件数")] for row in term_goal.iter_rows(min_row=2, values_only=True)
+        row[header.index("評価件数（件）")] for row in term_goal.iter_rows(min_row=2, values_only=True)
     )
     assert evaluations == one(fixture_con, "select count(*) from evaluations")[0] == 24
-    rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合") + 1)
+    rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合（%）") + 1)
     assert rate_cell.number_format == "0.0%" and rate_cell.value == 1.0  # term 1, goal 1: 2 of 2
     assert book["評価データ"].max_row - 1 == 24
     cover = {r[0]: r[1] for r in book["表紙"].iter_rows(values_only=True)}
