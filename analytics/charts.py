@@ -243,26 +243,28 @@ def on_target_by_year_and_group(
     names = _group_name(df, lang)
     for i, (key, part) in enumerate(df.assign(_name=names).groupby("group_key", sort=True)):
         label = _group_label(group, key, part["_name"].iloc[0], lang)
-        fig.add_trace(
-            go.Scatter(
-                x=[fy_label(y, lang) for y in part["fiscal_year"]],
-                y=part["on_target_rate"],
-                mode="lines+markers",
-                name=_escape(label),
-                line={"color": _series_color(group, key, i), "width": 2.5},
-                customdata=list(
-                    zip(
-                        part["fiscal_year"],
-                        [key] * len(part),
-                        part["on_target"],
-                        part["evaluations"],
-                        strict=True,
-                    )
-                ),
-                hovertemplate="%{x}<br>"
-                + _escape(label)
-                + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]})<extra></extra>",
-            )
+        _rate_line(
+            fig,
+            x=[fy_label(y, lang) for y in part["fiscal_year"]],
+            rate=part["on_target_rate"],
+            n=part["evaluations"],
+            name=_escape(label),
+            line={"color": _series_color(group, key, i), "width": 2.5},
+            customdata=list(
+                zip(
+                    part["fiscal_year"],
+                    [key] * len(part),
+                    part["on_target"],
+                    part["evaluations"],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{x}<br>"
+            + _escape(label)
+            + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
+            + t("unit.count", lang)
+            + ")<extra></extra>",
+            lang=lang,
         )
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
@@ -276,6 +278,49 @@ def on_target_by_year_and_group(
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang)
     return _layout(fig, title, context, lang, legend_rows=3 if group == "direction" else 1)
+
+
+SMALL_N = 5  # a rate over fewer evaluations than this is drawn faint, with its n, off the line
+
+
+def _rate_line(fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, **trace) -> None:
+    """A rate line that does not dramatise small numbers: points over fewer than SMALL_N
+    evaluations are left out of the line and drawn as faint markers labelled with their n."""
+    n = [int(v) if pd.notna(v) else 0 for v in n]
+    rate = list(rate)
+    small = [0 < v < SMALL_N for v in n]
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=[None if s else r for r, s in zip(rate, small, strict=True)],
+            mode="lines+markers",
+            name=name,
+            legendgroup=name,
+            line=line,
+            connectgaps=False,
+            **trace,
+        )
+    )
+    if any(small):
+        pick = [i for i, s in enumerate(small) if s]
+        custom = trace.get("customdata")
+        fig.add_trace(
+            go.Scatter(
+                x=[x[i] for i in pick],
+                y=[rate[i] for i in pick],
+                mode="markers+text",
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                opacity=0.45,
+                marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
+                text=[t("chart.small_n", lang, n=n[i]) for i in pick],
+                textposition="middle right",
+                textfont={"size": 10, "color": line["color"]},
+                customdata=[custom[i] for i in pick] if custom is not None else None,
+                hovertemplate=trace.get("hovertemplate"),
+            )
+        )
 
 
 def _series_color(group: str, key: str, position: int) -> str:
@@ -443,22 +488,27 @@ def covid_rate_by_year(
         ),
         ("on_target_rate_affected", "series.affected", theme.AFFECTED_COLOR, "dot"),
     ]
+    counts = {
+        "on_target_rate": df["evaluations"],
+        "on_target_rate_without_affected": df["not_affected"],
+        "on_target_rate_affected": df["affected"],
+    }
     for column, key, color, dash in series:
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=df[column],
-                name=t(key, lang),
-                mode="lines+markers",
-                line={"color": color, "dash": dash, "width": 2.5},
-                customdata=list(
-                    zip(df["fiscal_year"], df["affected"], df["evaluations"], strict=True)
-                ),
-                hovertemplate="%{x}<br>%{y:.1%}<br>"
-                + t("series.affected_short", lang)
-                + ": %{customdata[1]}/%{customdata[2]}<extra></extra>",
-                connectgaps=False,
-            )
+        # each line names itself and the count its own rate is over
+        _rate_line(
+            fig,
+            x=x,
+            rate=df[column],
+            n=counts[column],
+            name=t(key, lang),
+            line={"color": color, "dash": dash, "width": 2.5},
+            customdata=list(zip(df["fiscal_year"], counts[column], strict=True)),
+            hovertemplate="%{x} · "
+            + _escape(t(key, lang))
+            + "<br>%{y:.1%} ("
+            + t("chart.over_n", lang)
+            + ")<extra></extra>",
+            lang=lang,
         )
     x_all = fiscal_year_axis(years, lang)
     fig.update_xaxes(

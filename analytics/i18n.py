@@ -131,6 +131,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis.to_level_n": ("後の年度: {v}", "Later year: {v}"),
     "chart.show_table": ("表で見る", "Show as table"),
     "chart.table_download": ("この表をCSVで保存（{n}行）", "Download this table as CSV ({n} rows)"),
+    "unit.count": ("件", " evaluations"),
+    "chart.small_n": ("n={n}", "n={n}"),
+    "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),
     "fy.tick": ("{v}<br>年度", "FY<br>{v}"),
     "hover.rate": (
         "目標どおり以上: {rate} （{n}/{total}件）",

@@ -138,7 +138,8 @@ def test_xlsx_pack_has_the_sheets_and_totals(fixture_con):
     term_goal = book["期別・基本目標別の達成度"]
     header = [c.value for c in term_goal[1]]
     evaluations = sum(
-        row[header.index("評価件数（件）")] for row in term_goal.iter_rows(min_row=2, values_only=True)
+        row[header.index("評価件数（件）")]
+        for row in term_goal.iter_rows(min_row=2, values_only=True)
     )
     assert evaluations == one(fixture_con, "select count(*) from evaluations")[0] == 24
     rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合（%）") + 1)
