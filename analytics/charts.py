@@ -313,6 +313,7 @@ def _rate_line(fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, **t
                 legendgroup=name,
                 showlegend=False,
                 opacity=0.45,
+                line={"color": line["color"]},
                 marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
                 text=[t("chart.small_n", lang, n=n[i]) for i in pick],
                 textposition="middle right",

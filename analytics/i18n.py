@@ -131,6 +131,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis.to_level_n": ("後の年度: {v}", "Later year: {v}"),
     "chart.show_table": ("表で見る", "Show as table"),
     "chart.table_download": ("この表をCSVで保存（{n}行）", "Download this table as CSV ({n} rows)"),
+    "value.yes": ("あり", "Yes"),
+    "value.no": ("なし", "No"),
+    "review.top_of": ("（上位{n}件／全{total}件）", " (top {n} of {total})"),
+    "review.all_of": ("（全{total}件）", " (all {total})"),
     "unit.count": ("件", " evaluations"),
     "chart.small_n": ("n={n}", "n={n}"),
     "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),
@@ -300,8 +304,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.about.generated": ("作成日時", "Generated"),
     "download.about.provenance": ("データの出典", "Provenance"),
     "download.about.sample": (
-        "評価 {total} 件のうち {n} 件は公表資料に合わせて作成した見本です（data/README.md 参照）。",
-        "{n} of {total} evaluations are a sample calibrated to published facts (see data/README.md).",
+        "評価 {total} 件のうち {n} 件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。",
+        "{n} of {total} evaluations are a sample calibrated to published facts (not real evaluations).",
     ),
     # table columns
     "col.fiscal_year": ("年度", "Fiscal year"),

@@ -243,6 +243,16 @@ def change_words(improvement: int, lang: str) -> str:
     return t("change.same", lang)
 
 
+def cut_label(df: pd.DataFrame, lang: str, improved: bool, limit: int = 10) -> str:
+    """'（上位10件／全22件）' when movers_table cuts the list, '（全7件）' when it does not."""
+    if "improvement" not in df:
+        return t("review.all_of", lang, total=0)
+    total = int((df["improvement"] > 0).sum() if improved else (df["improvement"] < 0).sum())
+    if total > limit:
+        return t("review.top_of", lang, n=limit, total=total)
+    return t("review.all_of", lang, total=total)
+
+
 def movers_table(
     df: pd.DataFrame, lang: str, from_fy: int, to_fy: int, improved: bool, limit: int = 10
 ) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from analytics import chart_tables, charts, export
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.report import build_pack
-from analytics.review import level_table, movers_table, summary_text
+from analytics.review import cut_label, level_table, movers_table, summary_text
 from analytics.tables import exceptions_table, style_levels
 from ui.data import review as cached_review
 from ui.db import database
@@ -65,13 +65,13 @@ with right:
 
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
 left, right = st.columns(2)
-left.caption(t("review.improved", lang))
+left.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
 left.dataframe(
     movers_table(review.movers, lang, compare_from, compare_to, improved=True),
     hide_index=True,
     width="stretch",
 )
-right.caption(t("review.declined", lang))
+right.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
 right.dataframe(
     movers_table(review.declined, lang, compare_from, compare_to, improved=False),
     hide_index=True,

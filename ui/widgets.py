@@ -42,20 +42,23 @@ def chart(fig, key: str, on_click=None, table: pd.DataFrame | None = None) -> No
         chart_table(table, key)
 
 
+@st.fragment
 def chart_table(table: pd.DataFrame, key: str) -> None:
-    """The figures behind a chart, and exactly those rows as CSV."""
+    """The figures behind a chart, and exactly those rows as CSV. Sent to the browser only when
+    asked for, and the switch reruns this fragment alone, not the page."""
     lang = st.session_state["_active_run"].lang
-    with st.expander(t("chart.show_table", lang), icon=":material/table_rows:"):
-        st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
-        st.download_button(
-            t("chart.table_download", lang, n=len(table)),
-            data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"{key}_table_csv",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+    if not st.toggle(t("chart.show_table", lang), key=f"{key}_show_table"):
+        return
+    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
+    st.download_button(
+        t("chart.table_download", lang, n=len(table)),
+        data=table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}_table_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def _plot(fig: go.Figure, key: str, on_click=None) -> None:
