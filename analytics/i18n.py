@@ -135,6 +135,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "value.no": ("なし", "No"),
     "review.top_of": ("（上位{n}件／全{total}件）", " (top {n} of {total})"),
     "review.all_of": ("（全{total}件）", " (all {total})"),
+    "unit.n": ("{n}件", "{n}"),
+    "metric.no_change": ("前年度と同じ（±0.0 pt）", "Same as the year before (±0.0 pt)"),
     "unit.count": ("件", " evaluations"),
     "chart.small_n": ("n={n}", "n={n}"),
     "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),

@@ -19,13 +19,24 @@ st.caption(run.context)
 head = query("headline")
 latest = head["latest_fiscal_year"]
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("metric.projects", lang), f"{head['projects']:,}", help=t("metric.projects_help", lang))
-c2.metric(t("metric.evaluations", lang), f"{head['evaluations']:,}")
+c1.metric(
+    t("metric.projects", lang),
+    t("unit.n", lang, n=f"{head['projects']:,}"),
+    help=t("metric.projects_help", lang),
+)
+c2.metric(t("metric.evaluations", lang), t("unit.n", lang, n=f"{head['evaluations']:,}"))
 c3.metric(t("metric.latest_fy", lang), fy_label(latest, lang) if latest else "—")
+change = head["change"]
+points = None if change is None else round(change * 100, 1)
 c4.metric(
     t("metric.latest_rate", lang),
     percent(head["latest_on_target_rate"]),
-    delta=None if head["change"] is None else f"{head['change'] * 100:+.1f} pt",
+    # no change is neither good nor bad: no arrow, no colour
+    delta=None
+    if points is None
+    else (t("metric.no_change", lang) if points == 0 else f"{points:+.1f} pt"),
+    delta_color="off" if points == 0 else "normal",
+    delta_arrow="off" if points == 0 else "auto",
     help=t("metric.latest_rate_help", lang),
 )
 

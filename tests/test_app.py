@@ -73,8 +73,8 @@ def test_every_page_runs_without_exception(app_db):
 def test_overview_headline_numbers_match_the_fixture(app_db):
     at = new_app().run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("metric.projects")] == "5"
-    assert metrics[t("metric.evaluations")] == "24"
+    assert metrics[t("metric.projects")] == "5件"
+    assert metrics[t("metric.evaluations")] == "24件"
     assert metrics[t("metric.latest_fy")] == "2024年度"
     assert metrics[t("metric.latest_rate")] == "75.0%"
 
@@ -178,14 +178,14 @@ def test_a_replaced_database_is_seen_on_the_next_interaction(app_db, tmp_path):
     from analytics.ingest.importer import run_import
 
     at = new_app().run()
-    assert {m.label: m.value for m in at.metric}[t("metric.evaluations")] == "24"
+    assert {m.label: m.value for m in at.metric}[t("metric.evaluations")] == "24件"
     sheet = tmp_path / "fy2025.csv"
     sheet.write_text("事業コード,年度,達成度\n10000010,2025,3\n20000010,R7,2\n", encoding="utf-8")
     outcome = run_import([sheet], app_db)
     assert outcome.written
     at.run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("metric.evaluations")] == "26" and metrics[t("metric.latest_fy")] == "2025年度"
+    assert metrics[t("metric.evaluations")] == "26件" and metrics[t("metric.latest_fy")] == "2025年度"
 
 
 def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
