@@ -241,6 +241,7 @@ def on_target_by_year_and_group(
     x_all = fiscal_year_axis(years, lang)
     fig = go.Figure()
     names = _group_name(df, lang)
+    label_n = df["group_key"].nunique() <= 3
     for i, (key, part) in enumerate(df.assign(_name=names).groupby("group_key", sort=True)):
         label = _group_label(group, key, part["_name"].iloc[0], lang)
         _rate_line(
@@ -265,13 +266,14 @@ def on_target_by_year_and_group(
             + t("unit.count", lang)
             + ")<extra></extra>",
             lang=lang,
+            label_n=label_n,
         )
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
     fig.update_yaxes(
         tickformat=".0%",
-        range=[max(0, min(0.5, df["on_target_rate"].min() - 0.05)), 1.02],
+        range=[_rate_floor(df["on_target_rate"].min()), 1.02],
         title=t("axis.on_target_rate", lang),
     )
     _year_ticks(fig, years, lang)
@@ -283,9 +285,12 @@ def on_target_by_year_and_group(
 SMALL_N = 5  # a rate over fewer evaluations than this is drawn faint, with its n, off the line
 
 
-def _rate_line(fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, **trace) -> None:
+def _rate_line(
+    fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, label_n: bool = True, **trace
+) -> None:
     """A rate line that does not dramatise small numbers: points over fewer than SMALL_N
-    evaluations are left out of the line and drawn as faint markers labelled with their n."""
+    evaluations are left out of the line and drawn as faint markers labelled with their n
+    (with many lines the labels would collide: then the n is in the hover and the table)."""
     n = [int(v) if pd.notna(v) else 0 for v in n]
     rate = list(rate)
     small = [0 < v < SMALL_N for v in n]
@@ -308,7 +313,7 @@ def _rate_line(fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, **t
             go.Scatter(
                 x=[x[i] for i in pick],
                 y=[rate[i] for i in pick],
-                mode="markers+text",
+                mode="markers+text" if label_n else "markers",
                 name=name,
                 legendgroup=name,
                 showlegend=False,
@@ -316,12 +321,20 @@ def _rate_line(fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, **t
                 line={"color": line["color"]},
                 marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
                 text=[t("chart.small_n", lang, n=n[i]) for i in pick],
-                textposition="middle right",
+                textposition="top right",  # right: clear of the event label left of its line
                 textfont={"size": 10, "color": line["color"]},
                 customdata=[custom[i] for i in pick] if custom is not None else None,
                 hovertemplate=trace.get("hovertemplate"),
             )
         )
+
+
+def _rate_floor(lowest: float) -> float:
+    """The bottom of a rate axis: 50% when every rate is above it; when a rate reaches 0%, a little
+    below zero, so a 0% point and its n label sit above the labels at the foot of the plot."""
+    if pd.isna(lowest) or lowest >= 0.55:
+        return 0.5
+    return -0.15 if lowest < 0.15 else lowest - 0.05
 
 
 def _series_color(group: str, key: str, position: int) -> str:
@@ -516,7 +529,9 @@ def covid_rate_by_year(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
     _year_ticks(fig, years, lang)
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title=t("axis.on_target_rate", lang))
+    fig.update_yaxes(
+        tickformat=".0%", range=[_rate_floor(0.0), 1.05], title=t("axis.on_target_rate", lang)
+    )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang)
     return _layout(fig, title, context, lang)
