@@ -118,6 +118,9 @@ def summary_numbers(review: Review) -> dict:
     during = by_year[(by_year.index >= COVID[0]) & (by_year.index <= COVID[1])]
     if not pre.empty and not during.empty:
         n["pre_covid_rate"] = float(pre["on_target"].sum() / pre["evaluations"].sum())
+        n["pre_covid_on_target"] = int(pre["on_target"].sum())
+        n["pre_covid_evaluations"] = int(pre["evaluations"].sum())
+        n["pre_covid_years"] = (int(pre.index.min()), int(pre.index.max()))
         low_year = int(during["on_target_rate"].idxmin())
         n["covid_low_fy"], n["covid_low_rate"] = (
             low_year,
@@ -139,6 +142,70 @@ def _pct(x: float) -> str:
 
 def _pt(x: float) -> str:
     return f"{abs(x) * 100:.1f}"
+
+
+def summary_figures(review: Review, lang: str = "ja") -> pd.DataFrame:
+    """Every figure the summary quotes, as a table (what, the figure, what it is counted over), so
+    none is only in a sentence or a tooltip."""
+    n = review.numbers
+    rows: list[tuple[str, str, str]] = []
+    if not n:
+        return pd.DataFrame(
+            columns=[t(f"review.fig.{c}", lang) for c in ("what", "value", "basis")]
+        )
+    latest = fy_label(n["latest_fy"], lang)
+    over = "review.fig.over"
+    rows.append(
+        (
+            t("review.fig.latest", lang, fy=latest),
+            _pct(n["latest_rate"]),
+            t(over, lang, on=n["latest_on_target"], n=n["latest_evaluated"]),
+        )
+    )
+    if n.get("previous_rate") is not None:
+        rows.append(
+            (
+                t("review.fig.previous", lang),
+                _pct(n["previous_rate"]),
+                fy_label(n["latest_fy"] - 1, lang),
+            )
+        )
+        rows.append((t("review.fig.change", lang), f"{n['change'] * 100:+.1f} pt", ""))
+    if "goal_high" in n:
+        rows.append(
+            (
+                t("review.fig.goal_high", lang, fy=latest),
+                _pct(n["goal_high_rate"]),
+                t("goal.short", lang, v=n["goal_high"]),
+            )
+        )
+        rows.append(
+            (
+                t("review.fig.goal_low", lang, fy=latest),
+                _pct(n["goal_low_rate"]),
+                t("goal.short", lang, v=n["goal_low"]),
+            )
+        )
+    if "covid_drop" in n:
+        a, b = n["pre_covid_years"]
+        rows.append(
+            (
+                t("review.fig.pre_covid", lang, a=fy_label(a, lang), b=fy_label(b, lang)),
+                _pct(n["pre_covid_rate"]),
+                t(over, lang, on=n["pre_covid_on_target"], n=n["pre_covid_evaluations"]),
+            )
+        )
+        rows.append(
+            (
+                t("review.fig.covid_low", lang),
+                _pct(n["covid_low_rate"]),
+                fy_label(n["covid_low_fy"], lang),
+            )
+        )
+        rows.append((t("review.fig.drop", lang), f"{-n['covid_drop'] * 100:+.1f} pt", ""))
+    return pd.DataFrame(
+        rows, columns=[t(f"review.fig.{c}", lang) for c in ("what", "value", "basis")]
+    )
 
 
 def summary_text(review: Review, lang: str = "ja") -> str:

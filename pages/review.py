@@ -7,7 +7,13 @@ from analytics import chart_tables, charts, export
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.report import build_pack
-from analytics.review import cut_label, level_table, movers_table, summary_text
+from analytics.review import (
+    cut_label,
+    level_table,
+    movers_table,
+    summary_figures,
+    summary_text,
+)
 from analytics.tables import exceptions_table, style_levels
 from ui.data import review as cached_review
 from ui.db import database
@@ -38,6 +44,8 @@ review = cached_review(compare_from, compare_to)
 
 st.subheader(t("review.summary", lang))
 st.info(md(summary_text(review, lang)), icon=":material/summarize:")
+st.caption(t("review.figures", lang))
+st.dataframe(summary_figures(review, lang), hide_index=True, width="stretch")
 
 st.subheader(t("review.term_goal", lang))
 st.dataframe(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")

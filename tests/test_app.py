@@ -185,7 +185,9 @@ def test_a_replaced_database_is_seen_on_the_next_interaction(app_db, tmp_path):
     assert outcome.written
     at.run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("metric.evaluations")] == "26件" and metrics[t("metric.latest_fy")] == "2025年度"
+    assert (
+        metrics[t("metric.evaluations")] == "26件" and metrics[t("metric.latest_fy")] == "2025年度"
+    )
 
 
 def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):

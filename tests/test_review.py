@@ -251,3 +251,14 @@ def test_a_cut_list_says_it_is_cut():
     movers = pd.DataFrame({"improvement": [1] * 22 + [-1] * 7})
     assert cut_label(movers, "ja", improved=True) == "（上位10件／全22件）"
     assert cut_label(movers, "ja", improved=False) == "（全7件）"
+
+
+def test_every_rate_the_summary_quotes_is_in_the_figures_table(reference_con):
+    from analytics.review import summary_figures
+
+    review = build_review(reference_con)
+    quoted = set(re.findall(r"\d+\.\d%", summary_text(review, "ja")))
+    values = set(summary_figures(review, "ja")["値"])
+    assert quoted and quoted <= values
+    # the pre-COVID rate is one of them, with what it is counted over
+    assert any(w.startswith("新型コロナの影響前") for w in summary_figures(review, "ja")["項目"])

@@ -11,7 +11,14 @@ import pandas as pd
 from analytics.export import TOKYO
 from analytics.i18n import describe_filters, fy_label, t
 from analytics.report.sections import chart_data
-from analytics.review import Review, cut_label, level_table, movers_table, summary_text
+from analytics.review import (
+    Review,
+    cut_label,
+    level_table,
+    movers_table,
+    summary_figures,
+    summary_text,
+)
 from analytics.tables import exceptions_table
 from analytics.theme import PRINT_CSS
 
@@ -27,7 +34,8 @@ def review_html(
 <p class="meta">{e(t("download.about.generated", lang))}: {e(datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M"))} ・
 {e(t("download.about.filters", lang))}: {e(describe_filters(review.filters, lang))}</p>
 <p class="banner">{e(provenance_note)}</p>
-<h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p></section>"""
+<h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p>
+<h3>{e(t("review.figures", lang))}</h3>{_table(summary_figures(review, lang), lang)}</section>"""
     )
     # follows the summary on page 1, so the first page is not half blank
     sections.append(
