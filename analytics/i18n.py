@@ -156,6 +156,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "影響前から最も低い年度までの変化",
         "Change, before COVID-19 to the lowest year",
     ),
+    "drill.active": ("絞り込み中:", "Narrowed to:"),
+    "drill.clear": ("解除", "Clear"),
+    "drill.back": ("戻る", "Back"),
+    "bureaus.click_hint": (
+        "升目をクリックすると、その所管局・年度の施策一覧へ移ります。",
+        "Click a cell to list that bureau's initiatives in that year.",
+    ),
     "unit.count": ("件", " evaluations"),
     "chart.small_n": ("n={n}", "n={n}"),
     "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),

@@ -248,3 +248,23 @@ def test_an_outdated_database_says_how_to_update_it(app_db, table):
     assert done.returncode == 0, done.stderr
     at = new_app().run()
     assert not at.exception and not at.error
+
+
+def test_after_a_drill_down_the_bar_goes_back_or_clears_in_one_click(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 24
+    # what a chart click does (ui.widgets: remember the view, then narrow to term 3)
+    at.session_state["_drill_stack"] = [
+        {"f_term": [], "f_goal": [], "_page": "initiatives", "f_covid": "all"}
+    ]
+    at.multiselect(key="f_term").set_value([3]).run()
+    assert table_rows(at) == 12
+    assert any(t("drill.active") in m.value for m in at.markdown)
+    at.button(key="drill_back").click().run()
+    assert table_rows(at) == 24 and at.session_state["f_term"] == []
+    assert not any(t("drill.active") in m.value for m in at.markdown)
+    at.session_state["_drill_stack"] = [{"f_term": [], "_page": "initiatives"}]
+    at.multiselect(key="f_term").set_value([3]).run()
+    at.button(key="drill_clear").click().run()
+    assert table_rows(at) == 24 and "term" not in at.query_params

@@ -13,7 +13,7 @@ from analytics.config import db_path
 from analytics.derived import needs_refresh
 from analytics.filters import Filters
 from analytics.i18n import describe_filters, t
-from ui import sidebar, state
+from ui import drillbar, sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
 from ui.screen import fit_to_screen
 from ui.widgets import sample_banner
@@ -50,6 +50,7 @@ def current(page: str) -> Run:
             st.switch_page("dashboard.py", query_params=st.query_params.to_dict())
         run = prepare()
     st.session_state["_active_run"] = run
+    st.session_state["_page"] = page  # where 戻る returns after a drill-down
     return run
 
 
@@ -71,8 +72,8 @@ def prepare() -> Run:
     run = Run(con=con, version=version, filters=filters, lang=lang, years=years)
     state.show_notices()
     sample_banner(queries.data_status(con), lang)
-    if st.session_state.pop("_drilled", False):
-        st.caption(t("filter.drilled", lang, what=run.context))
+    st.session_state.pop("_drilled", None)
+    drillbar.show(run.context, years, lang)
     return run
 
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.i18n import t
+from ui import state
 
 TABLE_ROWS = 2000  # rows a table sends to the browser; the download has them all
 PICKER_ROWS = 3000  # the picker lists a filter's projects up to this many; search narrows the rest
@@ -72,11 +73,22 @@ def _plot(fig: go.Figure, key: str, on_click=None) -> None:
     def callback() -> None:
         points = st.session_state[key].selection.get("points") or []
         if points:
+            remember_view()
             on_click(points[0])
 
     st.plotly_chart(
         fig, key=key, config=config, width="stretch", on_select=callback, selection_mode="points"
     )
+
+
+DRILL_STACK = "_drill_stack"  # the views before each chart click, newest last (ui.drillbar)
+
+
+def remember_view() -> None:
+    """Before a click narrows the filters: keep the filters and the page, for 戻る."""
+    snapshot = {key: st.session_state.get(key) for key in state.DEFAULTS}
+    snapshot["_page"] = st.session_state.get("_page")
+    st.session_state.setdefault(DRILL_STACK, []).append(snapshot)
 
 
 def shown_of(shown: int, total: int, lang: str) -> None:
