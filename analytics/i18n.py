@@ -297,8 +297,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # downloads
     "download.header": (
-        "ダウンロード（この条件の評価 {n} 件・CSV 約 {size}）",
-        "Download (the {n} evaluations of this filter, CSV about {size})",
+        "この条件の評価すべて（{n}件・CSV 約 {size}）をダウンロード",
+        "Download every evaluation of this filter ({n}, CSV about {size})",
     ),
     "download.xlsx_capped": (
         "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",

@@ -9,7 +9,7 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import TABLE_ROWS, chart, percent, shown_of
+from ui.widgets import TABLE_ROWS, chart, percent, shown_of, table_download
 
 run = current("overview")
 lang = run.lang
@@ -73,11 +73,9 @@ else:
 if not below_count:
     st.success(t("overview.none_below", lang))
 else:
-    st.dataframe(
-        tables.style_levels(tables.exceptions_table(below_latest, lang), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    below_table = tables.exceptions_table(below_latest, lang)
+    st.dataframe(tables.style_levels(below_table, lang), hide_index=True, width="stretch")
     shown_of(len(below_latest), below_count, lang)
+    table_download(below_table, "overview_below")
 
 downloads("overview")

@@ -8,7 +8,7 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of
+from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of, table_download
 
 run = current("trends")
 lang = run.lang
@@ -126,12 +126,11 @@ with changes:
     declines = query("declines", limit=TABLE_ROWS)
     changes = query("changes_by_year")
     declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
+    declines_table = tables.exceptions_table(declines, lang, with_previous=True)
     st.dataframe(
-        tables.style_levels(tables.exceptions_table(declines, lang, with_previous=True), lang),
-        hide_index=True,
-        width="stretch",
-        height=320,
+        tables.style_levels(declines_table, lang), hide_index=True, width="stretch", height=320
     )
     shown_of(len(declines), declined_total, lang)
+    table_download(declines_table, "trends_declines")
 
 downloads("trends")

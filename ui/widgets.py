@@ -51,9 +51,15 @@ def chart_table(table: pd.DataFrame, key: str) -> None:
     if not st.toggle(t("chart.show_table", lang), key=f"{key}_show_table"):
         return
     st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
+    table_download(table, key)
+
+
+def table_download(table: pd.DataFrame, key: str) -> None:
+    """Exactly the rows of the table above it, as CSV (UTF-8 with BOM, opens in Excel)."""
+    lang = st.session_state["_active_run"].lang
     st.download_button(
         t("chart.table_download", lang, n=len(table)),
-        data=table.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}_table_csv",
