@@ -81,28 +81,29 @@ with st.expander(t("about.missing_list", lang, n=f"{missing_total:,}")):
     shown_of(len(missing), missing_total, lang)
 
 st.subheader(t("about.import_log", lang))
-st.dataframe(query("import_log"), hide_index=True, width="stretch")
+st.dataframe(tables.import_log_table(query("import_log"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("about.how_to_import", lang))
 st.markdown(t("about.import_steps", lang))
-st.code(
-    "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
-    language="bash",
-)
-cols = st.columns(4)
+with st.expander(t("about.for_admin", lang)):
+    st.code(
+        "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
+        language="bash",
+    )
+cols = st.columns(2)
 for col, name in zip(
-    cols,
+    cols * 2,
     [
         "evaluation_sheet_template.xlsx",
         "evaluation_sheet_template.csv",
         "initiative_list_template.xlsx",
         "evaluation_sheet_sample_fy2025.csv",
     ],
-    strict=True,
+    strict=False,
 ):
     path = TEMPLATE_DIR / name
     col.download_button(
-        name,
+        t(f"about.template.{name}", lang),
         data=path.read_bytes(),
         file_name=name,
         key=f"template_{name}",
