@@ -193,6 +193,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "システム担当者向け: 取り込みのコマンド",
         "For the system administrator: import commands",
     ),
+    "trends.declines_span": (
+        "{a}→{b}の間に前年度より悪化した評価",
+        "Worse than the year before, {a} → {b}",
+    ),
+    "trends.same_year": (
+        "比較元と比較先が同じ年度です。その年度に前年度より悪化した評価を示します。",
+        "Both years are the same: showing that year's evaluations that were worse than the year before.",
+    ),
     "unit.count": ("件", " evaluations"),
     "chart.small_n": ("n={n}", "n={n}"),
     "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),
@@ -514,7 +522,9 @@ def describe_filters(filters: Filters, lang: str = "ja") -> str:
             if lang == "ja"
             else ", ".join(t("ctx.term", lang, v=v) for v in filters.terms)
         )
-    if filters.fy_from is not None and filters.fy_to is not None:
+    if filters.fy_from is not None and filters.fy_from == filters.fy_to:
+        parts.append(fy_label(filters.fy_from, lang))
+    elif filters.fy_from is not None and filters.fy_to is not None:
         parts.append(t("ctx.years", lang, a=filters.fy_from, b=filters.fy_to))
     elif filters.fy_from is not None:
         parts.append(t("ctx.from", lang, a=filters.fy_from))

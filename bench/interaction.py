@@ -73,9 +73,13 @@ def measure(app: dict, db: Path, loads: int, changes: int) -> dict:
             option = app["options"][i % 2]
             started = time.perf_counter()
             _choose(page, app["label"], option)
-            page.wait_for_function(
-                REDRAWN, arg="" if option == "すべて" else option, timeout=120_000
+            # REDRAWN takes {has, absent}: a bare string left both undefined, so it never held
+            wanted = (
+                {"has": "", "absent": "除く"}
+                if option == "すべて"
+                else {"has": option, "absent": ""}
             )
+            page.wait_for_function(REDRAWN, arg=wanted, timeout=120_000)
             change.append(time.perf_counter() - started)
         browser.close()
     return {"first": first[1:], "change": change[1:]}

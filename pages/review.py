@@ -15,6 +15,7 @@ from analytics.review import (
     summary_text,
 )
 from analytics.tables import exceptions_table, style_levels
+from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
 from ui.run import current
@@ -25,18 +26,21 @@ lang = run.lang
 st.title(t("review.title", lang))
 st.caption(run.context)
 
+# only the years that have evaluations under this filter (FY2025 has none yet)
+evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]
+years = evaluated if len(evaluated) >= 2 else run.years
 a, b = st.columns(2)
 compare_from = a.selectbox(
     t("trends.from_year", lang),
-    run.years,
-    index=len(run.years) - 3,
+    years,
+    index=len(years) - 2,
     format_func=lambda y: fy_label(y, lang),
     key="rv_from",
 )
 compare_to = b.selectbox(
     t("trends.to_year", lang),
-    run.years,
-    index=len(run.years) - 2,
+    years,
+    index=len(years) - 1,
     format_func=lambda y: fy_label(y, lang),
     key="rv_to",
 )

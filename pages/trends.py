@@ -97,19 +97,22 @@ with covid:
     chart(figure("covid_rate_by_year", fiscal_years=True, **ctx), "covid_rate")
     chart(figure("covid_by_year", **ctx), "covid_levels")
 with changes:
-    latest = query("headline")["latest_fiscal_year"] or run.years[-1]
-    to_index = run.years.index(latest) if latest in run.years else len(run.years) - 1
+    # only the years that have evaluations under this filter (FY2025 has none yet)
+    evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]
+    years = evaluated or run.years
+    latest = query("headline")["latest_fiscal_year"] or years[-1]
+    to_index = years.index(latest) if latest in years else len(years) - 1
     a, b = st.columns(2)
     from_fy = a.selectbox(
         t("trends.from_year", lang),
-        run.years,
+        years,
         index=max(0, to_index - 1),
         format_func=lambda y: fy_label(y, lang),
         key="tr_from",
     )
     to_fy = b.selectbox(
         t("trends.to_year", lang),
-        run.years,
+        years,
         index=to_index,
         format_func=lambda y: fy_label(y, lang),
         key="tr_to",
@@ -122,9 +125,15 @@ with changes:
         **ctx,
     )
     chart(fig, "transitions")
-    st.subheader(t("trends.declines", lang))
-    declines = query("declines", limit=TABLE_ROWS)
-    changes = query("changes_by_year")
+    # the declines in the chosen span: each year after the first, against its year before
+    lo, hi = min(from_fy, to_fy), max(from_fy, to_fy)
+    span = run.filters.narrowed(fy_from=lo + 1, fy_to=hi) if hi > lo else None
+    st.subheader(t("trends.declines_span", lang, a=fy_label(lo, lang), b=fy_label(hi, lang)))
+    if span is None:
+        st.caption(t("trends.same_year", lang))
+        span = run.filters.narrowed(fy_from=hi, fy_to=hi)
+    declines = query("declines", filters=span, limit=TABLE_ROWS)
+    changes = query("changes_by_year", filters=span)
     declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
     declines_table = tables.exceptions_table(declines, lang, with_previous=True)
     st.dataframe(

@@ -268,3 +268,23 @@ def test_after_a_drill_down_the_bar_goes_back_or_clears_in_one_click(app_db):
     at.multiselect(key="f_term").set_value([3]).run()
     at.button(key="drill_clear").click().run()
     assert table_rows(at) == 24 and "term" not in at.query_params
+
+
+def test_a_chart_of_one_term_spans_that_term_only():
+    import pandas as pd
+
+    from analytics.filters import Filters
+    from ui.data import _chosen_years
+
+    plan = pd.DataFrame({"fiscal_year": range(2016, 2026), "term_id": [1] * 3 + [2] * 4 + [3] * 3})
+    assert list(_chosen_years(plan, Filters(terms=(3,)))["fiscal_year"]) == [2023, 2024, 2025]
+    assert list(_chosen_years(plan, Filters(fy_from=2021, fy_to=2021))["fiscal_year"]) == [2021]
+    assert len(_chosen_years(plan, Filters())) == 10
+
+
+def test_one_year_reads_as_one_year():
+    from analytics.filters import Filters
+    from analytics.i18n import describe_filters
+
+    assert describe_filters(Filters(fy_from=2021, fy_to=2021), "ja") == "2021年度"
+    assert describe_filters(Filters(fy_from=2019, fy_to=2021), "ja") == "2019〜2021年度"

@@ -46,7 +46,9 @@ def _figure(
     df = _cached(version, query_name, filter_items, params)
     kwargs = dict(chart_args)
     if kwargs.pop("fiscal_years", False):
-        kwargs["fiscal_years"] = _cached(version, "fiscal_years", (), ())
+        kwargs["fiscal_years"] = _chosen_years(
+            _cached(version, "fiscal_years", (), ()), Filters.from_query(dict(filter_items))
+        )
     return getattr(charts, chart_name)(df, **kwargs)
 
 
@@ -73,6 +75,18 @@ class View:
     fig: go.Figure
     table: pd.DataFrame
     name: str
+
+
+def _chosen_years(fiscal_years: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The plan's years the filter chose (its terms, its span): a chart of term 3 spans term 3."""
+    years = fiscal_years
+    if filters.terms:
+        years = years[years["term_id"].isin(filters.terms)]
+    if filters.fy_from is not None:
+        years = years[years["fiscal_year"] >= filters.fy_from]
+    if filters.fy_to is not None:
+        years = years[years["fiscal_year"] <= filters.fy_to]
+    return years if not years.empty else fiscal_years
 
 
 def figure(
