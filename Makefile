@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(DASHBOARD_DB),data/kawasaki.duckdb)
 PORT ?= 8501
 
-.PHONY: run test soak bench lint format db rebuild-db clean
+.PHONY: run test test-fast soak bench lint format db rebuild-db clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,15 @@ db: $(DB)
 run: $(VENV)/.installed $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
+# Lint first (ruff check, ruff format --check), then every test. CI (.ci/run) runs this.
 test: $(VENV)/.installed $(DB)
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest -q
+
+# For quick loops: lint, then everything but the browser tests (real Chromium, a few minutes).
+test-fast: $(VENV)/.installed $(DB)
+	$(MAKE) --no-print-directory lint
+	$(PY) -m pytest -q -m "not browser"
 
 # The long form of the reliability tests (minutes, not seconds): more fuzzed sheets with random
 # seeds, more killed imports, 20 browser sessions for 60 s.

@@ -15,13 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics import theme
+from analytics import plan, theme
 from analytics.i18n import fy_label, level_label, name_column, t
 from analytics.theme import LEVEL_COLORS, RATE_SCALE
 
 LEVELS = (1, 2, 3, 4, 5)
-COVID_YEARS = (2020, 2022)  # the fiscal years the COVID-19 flags concentrate in
-TYPHOON_YEAR = 2019
 
 
 def _layout(
@@ -232,6 +230,7 @@ def on_target_by_year_and_group(
     context: str = "",
     fiscal_years: pd.DataFrame | None = None,
     group: str = "goal",
+    events: pd.DataFrame | None = None,
 ) -> go.Figure:
     """On-target rate lines per group (goal by default) across the plan's fiscal years, terms as bands, COVID shaded."""
     title = t("chart.on_target_trend", lang)
@@ -278,7 +277,7 @@ def on_target_by_year_and_group(
     )
     _year_ticks(fig, years, lang)
     if fiscal_years is not None:
-        _mark_periods(fig, years, fiscal_years, lang)
+        _mark_periods(fig, years, fiscal_years, lang, events)
     return _layout(fig, title, context, lang, legend_rows=3 if group == "direction" else 1)
 
 
@@ -356,8 +355,15 @@ def _group_label(group: str, key: str, name: str, lang: str) -> str:
     return t("series.all", lang) if key == "all" else _short(name, lang)
 
 
-def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, lang: str) -> None:
-    """Terms as alternating bands; the COVID years shaded; the typhoon year marked."""
+def _mark_periods(
+    fig: go.Figure,
+    years: list[int],
+    fiscal_years: pd.DataFrame,
+    lang: str,
+    events: pd.DataFrame | None = None,
+) -> None:
+    """Terms as alternating bands; the plan's events (plan_events) from the data: an event of
+    several years shaded, an event of one year marked with a line."""
     position = {y: i for i, y in enumerate(years)}
     for term_id, part in fiscal_years.groupby("term_id"):
         first, last = position[part["fiscal_year"].min()], position[part["fiscal_year"].max()]
@@ -371,33 +377,36 @@ def _mark_periods(fig: go.Figure, years: list[int], fiscal_years: pd.DataFrame, 
             annotation_position="top left",
             annotation_font_size=11,
         )
-    lo, hi = COVID_YEARS
-    if lo in position and hi in position:
-        fig.add_vrect(
-            x0=position[lo] - 0.45,
-            x1=position[hi] + 0.45,
-            fillcolor=theme.PERIOD_SHADE,
-            line_width=0,
-            layer="below",
-            annotation_text=t("band.covid", lang),
-            annotation_position="bottom left",
-            annotation_font_size=11,
-        )
-    if TYPHOON_YEAR in position:
-        fig.add_vline(
-            x=position[TYPHOON_YEAR], line_dash="dot", line_color=theme.EVENT_COLOR, line_width=1
-        )
-        fig.add_annotation(
-            x=position[TYPHOON_YEAR],
-            y=0,
-            yref="paper",
-            text=t("band.typhoon", lang),
-            showarrow=False,
-            font={"size": 10, "color": theme.EVENT_COLOR},
-            yanchor="bottom",
-            textangle=-90,
-            xshift=-8,
-        )
+    for event in [] if events is None else events.itertuples(index=False):
+        shown = [y for y in years if event.first_fy <= y <= event.last_fy]
+        if not shown:
+            continue
+        text = _escape(plan.label(event._asdict(), lang))
+        if event.first_fy == event.last_fy:
+            x = position[shown[0]]
+            fig.add_vline(x=x, line_dash="dot", line_color=theme.EVENT_COLOR, line_width=1)
+            fig.add_annotation(
+                x=x,
+                y=0,
+                yref="paper",
+                text=text,
+                showarrow=False,
+                font={"size": 10, "color": theme.EVENT_COLOR},
+                yanchor="bottom",
+                textangle=-90,
+                xshift=-8,
+            )
+        else:
+            fig.add_vrect(
+                x0=position[shown[0]] - 0.45,
+                x1=position[shown[-1]] + 0.45,
+                fillcolor=theme.PERIOD_SHADE,
+                line_width=0,
+                layer="below",
+                annotation_text=text,
+                annotation_position="bottom left",
+                annotation_font_size=11,
+            )
 
 
 def on_target_by_term_and_goal(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:
@@ -483,7 +492,11 @@ def on_target_by_bureau_heatmap(
 
 
 def covid_rate_by_year(
-    df: pd.DataFrame, lang: str = "ja", context: str = "", fiscal_years: pd.DataFrame | None = None
+    df: pd.DataFrame,
+    lang: str = "ja",
+    context: str = "",
+    fiscal_years: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The on-target rate of all evaluations, without the COVID-affected, and of the affected alone."""
     title = t("chart.covid_comparison", lang)
@@ -533,7 +546,7 @@ def covid_rate_by_year(
         tickformat=".0%", range=[_rate_floor(0.0), 1.05], title=t("axis.on_target_rate", lang)
     )
     if fiscal_years is not None:
-        _mark_periods(fig, years, fiscal_years, lang)
+        _mark_periods(fig, years, fiscal_years, lang, events)
     return _layout(fig, title, context, lang)
 
 
@@ -695,7 +708,10 @@ def transitions(
 
 
 def initiative_history(
-    df: pd.DataFrame, lang: str = "ja", fiscal_years: pd.DataFrame | None = None
+    df: pd.DataFrame,
+    lang: str = "ja",
+    fiscal_years: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
 ) -> go.Figure:
     """One project's level per fiscal year across terms; level 1 at the top, COVID and typhoon marked."""
     name = df[name_column("name", lang)].iloc[-1] if not df.empty else ""
@@ -733,5 +749,5 @@ def initiative_history(
         title=t("axis.level", lang),
     )
     if fiscal_years is not None:
-        _mark_periods(fig, years, fiscal_years, lang)
+        _mark_periods(fig, years, fiscal_years, lang, events)
     return _layout(fig, title, "", lang, height=380, legend_rows=0)

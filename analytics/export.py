@@ -189,7 +189,7 @@ def write_csv(con, filters, out, lang: str = "ja", encoding: str = "utf-8-sig") 
     header = True
     written = 0
     while True:
-        chunk = result.fetch_df_chunk(max(1, BATCH_ROWS // 2048))
+        chunk = result.fetch_df_chunk(max(1, BATCH_ROWS // 2_048))
         if chunk.empty and not header:
             break
         frame = (

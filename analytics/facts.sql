@@ -124,7 +124,18 @@ select
     coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where covid_impact), 0)
         as covid_mask,
     coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where disaster_impact), 0)
-        as disaster_mask
+        as disaster_mask,
+    -- the years evaluated at each achievement level (the level filter, analytics/filters.py)
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where achievement_level = 1), 0)
+        as level_1_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where achievement_level = 2), 0)
+        as level_2_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where achievement_level = 3), 0)
+        as level_3_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where achievement_level = 4), 0)
+        as level_4_mask,
+    coalesce(bit_or(1::hugeint << (fiscal_year - 1990)) filter (where achievement_level = 5), 0)
+        as level_5_mask
 from evaluation_facts
 group by initiative_id
 order by term_id, goal_id, direction_id, department_id;

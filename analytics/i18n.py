@@ -6,7 +6,8 @@ used in the code exists in both languages).
 
 from __future__ import annotations
 
-from analytics.filters import Filters
+import re
+
 from analytics.labels import (
     LEVEL_LABELS_EN,
     LEVEL_LABELS_JA,
@@ -36,6 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter.goal": ("基本目標", "Basic goal"),
     "filter.direction": ("取組の方向性", "Direction"),
     "filter.bureau": ("所管局", "Bureau"),
+    "filter.level": ("達成度", "Achievement level"),
     "filter.covid": ("新型コロナの影響", "COVID-19 impact"),
     "filter.disaster": ("災害の影響", "Disaster impact"),
     "filter.new": ("新規・拡充の取組のみ", "New or expanded initiatives only"),
@@ -56,12 +58,14 @@ TEXT: dict[str, tuple[str, str]] = {
     # context line of chart titles
     "ctx.all": ("全期間・全取組", "whole plan, all initiatives"),
     "ctx.term": ("第{v}期", "term {v}"),
+    "ctx.year": ("{a}年度", "FY{a}"),
     "ctx.years": ("{a}〜{b}年度", "FY{a}–FY{b}"),
     "ctx.from": ("{a}年度以降", "from FY{a}"),
     "ctx.to": ("{b}年度まで", "to FY{b}"),
     "ctx.goal": ("基本目標{v}", "goal {v}"),
     "ctx.direction": ("方向性{v}", "direction {v}"),
     "ctx.bureau": ("所管局{n}件", "{n} bureau(s)"),
+    "ctx.level": ("達成度{v}", "level {v}"),
     "ctx.covid.only": ("コロナ影響ありのみ", "COVID-affected only"),
     "ctx.covid.exclude": ("コロナ影響ありを除く", "excluding COVID-affected"),
     "ctx.disaster.only": ("災害影響ありのみ", "disaster-affected only"),
@@ -116,8 +120,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "series.affected": ("コロナ影響ありのみ", "COVID-affected only"),
     "series.affected_short": ("影響あり", "Affected"),
     "series.not_affected_short": ("影響なし", "Not affected"),
-    "band.covid": ("新型コロナの影響期間", "COVID-19 period"),
-    "band.typhoon": ("令和元年東日本台風", "Typhoon Hagibis"),
     "group.goal": ("基本目標", "goal"),
     "group.direction": ("取組の方向性", "direction"),
     "group.term": ("期", "term"),
@@ -185,10 +187,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "取組一覧のひな形（Excel）",
         "Initiative list template (Excel)",
     ),
-    "about.template.evaluation_sheet_sample_fy2025.csv": (
-        "記入例（2025年度・CSV）",
-        "Filled-in example (FY2025, CSV)",
-    ),
+    "about.template.sample": ("記入例（{fy}・CSV）", "Filled-in example ({fy}, CSV)"),
     "about.for_admin": (
         "システム担当者向け: 取り込みのコマンド",
         "For the system administrator: import commands",
@@ -297,9 +296,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "about.level4": ("目標を下回った", "Below target"),
     "about.level5": ("目標を大きく下回った", "Far below target"),
+    "about.a_disaster": ("地震・台風", "an earthquake or a typhoon"),
     "about.definitions": (
-        "**目標どおり以上** は達成度1〜3。**コロナ影響あり** は、その年度の評価で新型コロナウイルス感染症の影響を受けたとされたもの（オンライン化などで目標を達成した場合も含む）。**災害影響あり** は令和元年東日本台風などの災害の影響を受けたもの。今後の方向性の区分は次のとおりです。",
-        "**On target or better** means levels 1–3. **COVID-affected** marks an evaluation the city recorded as affected by COVID-19 that year (including work that met its target by moving online). **Disaster-affected** marks the effect of a disaster such as Typhoon Hagibis (October 2019). The next-step classes are:",
+        "**目標どおり以上** は達成度1〜3。**コロナ影響あり** は、その年度の評価で新型コロナウイルス感染症の影響を受けたとされたもの（オンライン化などで目標を達成した場合も含む）。**災害影響あり** は{disasters}などの災害の影響を受けたもの。今後の方向性の区分は次のとおりです。",
+        "**On target or better** means levels 1–3. **COVID-affected** marks an evaluation the city recorded as affected by COVID-19 that year (including work that met its target by moving online). **Disaster-affected** marks the effect of a disaster such as {disasters}. The next-step classes are:",
     ),
     "about.provenance": (
         "データの出典（公表資料の事実と見本の区別）",
@@ -399,9 +399,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # overall review
     "page.review": ("総括評価", "Overall review"),
     "review.title": (
-        "総括評価（プラン計画期間 2016〜2025年度）",
-        "Overall review of the plan (FY2016–FY2025)",
+        "総括評価（プラン計画期間 {a}〜{b}年度）",
+        "Overall review of the plan (FY{a}–FY{b})",
     ),
+    "review.title_plain": ("総括評価", "Overall review of the plan"),
     "review.summary": ("まとめ", "Summary"),
     "review.term_goal": ("期別・基本目標別の達成度", "Achievement by term and goal"),
     "review.term_direction": ("期別・取組の方向性別の達成度", "Achievement by term and direction"),
@@ -467,8 +468,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "By goal in {fy}, goal {high} was highest at {high_rate} and goal {low} lowest at {low_rate}.",
     ),
     "review.s.covid": (
-        "新型コロナウイルス感染症の影響を受けた期間には、影響前（2016〜2019年度）の{pre}から、最も低い{low_fy}には{low}へと{drop}ポイント低下しました。",
-        "During the COVID-19 years the rate fell from {pre} before the pandemic (FY2016–FY2019) to {low} in {low_fy}, its lowest, a drop of {drop} points.",
+        "新型コロナウイルス感染症の影響を受けた期間には、影響前（{a}〜{b}年度）の{pre}から、最も低い{low_fy}には{low}へと{drop}ポイント低下しました。",
+        "During the COVID-19 years the rate fell from {pre} before the pandemic (FY{a}–FY{b}) to {low} in {low_fy}, its lowest, a drop of {drop} points.",
     ),
     "review.s.recovered": (
         "{fy}には{rate}となり、影響前の水準まで回復しています。",
@@ -504,6 +505,15 @@ def next_step_label(step: object, lang: str = "ja") -> str:
     return f"{step} {(NEXT_STEP_LABELS_EN if lang == 'en' else NEXT_STEP_LABELS_JA)[step]}"
 
 
+def template_label(file_name: str, lang: str = "ja") -> str:
+    """A template's button label in words; a filled sample by its fiscal year."""
+    key = f"about.template.{file_name}"
+    if key in TEXT:
+        return t(key, lang)
+    year = re.search(r"fy(\d{4})", file_name)
+    return t("about.template.sample", lang, fy=fy_label(int(year.group(1)), lang) if year else "-")
+
+
 def fy_label(fiscal_year: int, lang: str = "ja") -> str:
     return t("fy.label", lang, v=int(fiscal_year))
 
@@ -511,39 +521,3 @@ def fy_label(fiscal_year: int, lang: str = "ja") -> str:
 def name_column(base: str, lang: str) -> str:
     """``name`` → ``name_ja`` or ``name_en`` (the columns the queries return in both languages)."""
     return f"{base}_{'en' if lang == 'en' else 'ja'}"
-
-
-def describe_filters(filters: Filters, lang: str = "ja") -> str:
-    """The filter context for chart titles and export cover sheets, e.g. '第3期・コロナ影響ありを除く'."""
-    parts: list[str] = []
-    if filters.terms:
-        parts.append(
-            "・".join(t("ctx.term", lang, v=v) for v in filters.terms)
-            if lang == "ja"
-            else ", ".join(t("ctx.term", lang, v=v) for v in filters.terms)
-        )
-    if filters.fy_from is not None and filters.fy_from == filters.fy_to:
-        parts.append(fy_label(filters.fy_from, lang))
-    elif filters.fy_from is not None and filters.fy_to is not None:
-        parts.append(t("ctx.years", lang, a=filters.fy_from, b=filters.fy_to))
-    elif filters.fy_from is not None:
-        parts.append(t("ctx.from", lang, a=filters.fy_from))
-    elif filters.fy_to is not None:
-        parts.append(t("ctx.to", lang, b=filters.fy_to))
-    if filters.goals:
-        parts.append(t("ctx.goal", lang, v=",".join(map(str, filters.goals))))
-    if filters.directions:
-        parts.append(t("ctx.direction", lang, v=",".join(filters.directions)))
-    if filters.bureaus:
-        parts.append(t("ctx.bureau", lang, n=len(filters.bureaus)))
-    if filters.covid != "all":
-        parts.append(t(f"ctx.covid.{filters.covid}", lang))
-    if filters.disaster != "all":
-        parts.append(t(f"ctx.disaster.{filters.disaster}", lang))
-    if filters.new_only:
-        parts.append(t("ctx.new", lang))
-    if filters.search:
-        parts.append(t("ctx.search", lang, v=filters.search))
-    if not parts:
-        return t("ctx.all", lang)
-    return ("・" if lang == "ja" else "; ").join(parts)

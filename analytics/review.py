@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import queries
-from analytics.filters import Filters
-from analytics.i18n import describe_filters, fy_label, t
+from analytics import plan, queries
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import fy_label, t
 
-PRE_COVID = (2016, 2019)  # the years before the pandemic hit the plan
-COVID = (2020, 2022)  # the years the COVID-19 flags concentrate in
+# The COVID-19 years and the years before them come from plan_events (kind 'covid'), see
+# analytics/plan.py: no year is written here.
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Review:
     below_latest: pd.DataFrame  # below_target in the latest year
     listed_latest_term: int | None  # initiatives listed in the latest year's term (filters applied)
     fiscal_years: pd.DataFrame
+    events: pd.DataFrame  # plan_events
     numbers: dict = field(default_factory=dict)
 
     @property
@@ -79,6 +80,7 @@ def build_review(
         else queries.below_target(con, filters, limit=0),
         listed_latest_term=listed,
         fiscal_years=queries.fiscal_years(con),
+        events=queries.plan_events(con),
     )
     review.numbers = summary_numbers(review)
     return review
@@ -114,9 +116,14 @@ def summary_numbers(review: Review) -> dict:
         )
         top = goals.sort_values(["on_target_rate", "group_key"], ascending=[False, True]).iloc[0]
         n["goal_high"], n["goal_high_rate"] = int(top["group_key"]), float(top["on_target_rate"])
-    pre = by_year[(by_year.index >= PRE_COVID[0]) & (by_year.index <= PRE_COVID[1])]
-    during = by_year[(by_year.index >= COVID[0]) & (by_year.index <= COVID[1])]
+    covid = plan.event_span(review.events, "covid")
+    pre_covid = plan.before(review.fiscal_years, review.events, "covid")
+    if covid is None or pre_covid is None:
+        return n
+    pre = by_year[(by_year.index >= pre_covid[0]) & (by_year.index <= pre_covid[1])]
+    during = by_year[(by_year.index >= covid[0]) & (by_year.index <= covid[1])]
     if not pre.empty and not during.empty:
+        n["pre_covid_years"], n["covid_last_fy"] = pre_covid, covid[1]
         n["pre_covid_rate"] = float(pre["on_target"].sum() / pre["evaluations"].sum())
         n["pre_covid_on_target"] = int(pre["on_target"].sum())
         n["pre_covid_evaluations"] = int(pre["evaluations"].sum())
@@ -127,7 +134,7 @@ def summary_numbers(review: Review) -> dict:
             float(during.at[low_year, "on_target_rate"]),
         )
         n["covid_drop"] = n["pre_covid_rate"] - n["covid_low_rate"]
-        n["recovered"] = latest > COVID[1] and n["latest_rate"] >= n["pre_covid_rate"]
+        n["recovered"] = latest > covid[1] and n["latest_rate"] >= n["pre_covid_rate"]
     return n
 
 
@@ -263,13 +270,15 @@ def summary_text(review: Review, lang: str = "ja") -> str:
             t(
                 "review.s.covid",
                 lang,
+                a=n["pre_covid_years"][0],
+                b=n["pre_covid_years"][1],
                 pre=_pct(n["pre_covid_rate"]),
                 low_fy=fy_label(n["covid_low_fy"], lang),
                 low=_pct(n["covid_low_rate"]),
                 drop=_pt(n["covid_drop"]),
             )
         )
-        if n["latest_fy"] > COVID[1]:
+        if n["latest_fy"] > n["covid_last_fy"]:
             parts.append(
                 t(
                     "review.s.recovered" if n["recovered"] else "review.s.not_recovered",

@@ -106,3 +106,16 @@ create table dataset_meta (
 
 -- What the queries read (initiative_facts, evaluation_facts and the other derived tables) is
 -- built from these tables by analytics/facts.sql after every build and import.
+
+-- Events of the plan's time the trend charts mark and the overall review's summary reads
+-- (令和元年東日本台風, the COVID-19 period): data, not code. kind names the evaluation flag the
+-- event goes with; an event of one fiscal year is drawn as a line, a longer one as a band.
+create table plan_events (
+    event_id  varchar primary key,
+    kind      varchar not null check (kind in ('covid', 'disaster')),
+    first_fy  integer not null check (first_fy between 1990 and 2100),
+    last_fy   integer not null check (last_fy between 1990 and 2100),
+    label_ja  varchar not null check (length(trim(label_ja)) > 0),
+    label_en  varchar not null check (length(trim(label_en)) > 0),
+    check (first_fy <= last_fy)
+);

@@ -77,7 +77,7 @@ def term_shade(term_id: int) -> str:
 
 
 PERIOD_SHADE = "rgba(242,166,90,0.18)"  # a period event (the COVID-19 years)
-EVENT_COLOR = DARK_ORANGE  # a one-year event (the 2019 typhoon): its line and label
+EVENT_COLOR = DARK_ORANGE  # a one-year event (the typhoon): its line and label
 
 # ---- chart chrome --------------------------------------------------------------------------------
 FONT_FAMILY = (

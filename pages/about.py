@@ -4,13 +4,13 @@ missing, and how to import the city's sheets."""
 import pandas as pd
 import streamlit as st
 
-from analytics import tables
+from analytics import plan, tables
 from analytics.config import TEMPLATE_DIR
-from analytics.i18n import fy_label, level_label, next_step_label, t
+from analytics.i18n import fy_label, level_label, next_step_label, t, template_label
 from analytics.labels import NEXT_STEP_LABELS_JA
 from ui.data import query
 from ui.run import current
-from ui.widgets import TABLE_ROWS, shown_of
+from ui.widgets import TABLE_ROWS, md, shown_of
 
 run = current("about")
 lang = run.lang
@@ -26,7 +26,16 @@ st.dataframe(
     ),
     hide_index=True,
 )
-st.markdown(t("about.definitions", lang))
+disasters = plan.labels(query("plan_events"), "disaster", lang)
+st.markdown(
+    t(
+        "about.definitions",
+        lang,
+        disasters=md(("、" if lang == "ja" else ", ").join(disasters))
+        if disasters
+        else t("about.a_disaster", lang),
+    )
+)
 st.dataframe(
     pd.DataFrame(
         {t("col.next_step", lang): [next_step_label(s, lang) for s in NEXT_STEP_LABELS_JA]}
@@ -90,20 +99,18 @@ with st.expander(t("about.for_admin", lang)):
         "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
         language="bash",
     )
+# the templates, then the filled sample sheet(s), whatever year they are for
+names = [
+    "evaluation_sheet_template.xlsx",
+    "evaluation_sheet_template.csv",
+    "initiative_list_template.xlsx",
+] + sorted(p.name for p in TEMPLATE_DIR.glob("evaluation_sheet_sample_*.csv"))
 cols = st.columns(2)
-for col, name in zip(
-    cols * 2,
-    [
-        "evaluation_sheet_template.xlsx",
-        "evaluation_sheet_template.csv",
-        "initiative_list_template.xlsx",
-        "evaluation_sheet_sample_fy2025.csv",
-    ],
-    strict=False,
-):
+for i, name in enumerate(names):
+    col = cols[i % 2]
     path = TEMPLATE_DIR / name
     col.download_button(
-        t(f"about.template.{name}", lang),
+        template_label(name, lang),
         data=path.read_bytes(),
         file_name=name,
         key=f"template_{name}",

@@ -70,7 +70,10 @@ if key:
     facts[3].text(
         f"{t('col.next_step', lang)}: {next_step_label(latest['next_step'], lang) or '—'}"
     )
-    chart(charts.initiative_history(history, lang, query("fiscal_years")), "initiative_timeline")
+    chart(
+        charts.initiative_history(history, lang, query("fiscal_years"), query("plan_events")),
+        "initiative_timeline",
+    )
     st.dataframe(
         tables.style_levels(tables.history_table(history, lang), lang),
         hide_index=True,

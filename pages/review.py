@@ -3,7 +3,7 @@ declined, what is below target, a summary written from the numbers, and the meet
 
 import streamlit as st
 
-from analytics import chart_tables, charts, export
+from analytics import chart_tables, charts, export, plan
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.report import build_pack
@@ -23,7 +23,7 @@ from ui.widgets import chart, md
 
 run = current("review")
 lang = run.lang
-st.title(t("review.title", lang))
+st.title(plan.review_title(query("fiscal_years"), lang))
 st.caption(run.context)
 
 # only the years that have evaluations under this filter (FY2025 has none yet)
@@ -63,14 +63,16 @@ left, right = st.columns(2)
 with left:
     chart(
         charts.on_target_by_year_and_group(
-            review.by_goal_year, lang, run.context, review.fiscal_years
+            review.by_goal_year, lang, run.context, review.fiscal_years, events=review.events
         ),
         "review_trend",
         table=chart_tables.on_target_by_year_and_group(review.by_goal_year, lang),
     )
 with right:
     chart(
-        charts.covid_rate_by_year(review.covid, lang, run.context, review.fiscal_years),
+        charts.covid_rate_by_year(
+            review.covid, lang, run.context, review.fiscal_years, review.events
+        ),
         "review_covid",
         table=chart_tables.covid_rate_by_year(review.covid, lang),
     )

@@ -114,12 +114,14 @@ EVALUATIONS = [
 ]
 
 
-def build_fixture(db: Path) -> None:
+def build_fixture(db: Path, reference_dir: Path = REFERENCE_DIR, year_shift: int = 0) -> None:
+    """The fixture database; ``reference_dir`` and ``year_shift`` build the same evaluations in a
+    plan of other years (tests/test_plan.py)."""
     con = duckdb.connect(str(db))
     try:
         create_schema(con)
         for table in STRUCTURE_TABLES:
-            insert_frame(con, table, read_reference(table, REFERENCE_DIR))
+            insert_frame(con, table, read_reference(table, reference_dir))
         initiatives = pd.DataFrame(
             INITIATIVES,
             columns=[
@@ -145,6 +147,7 @@ def build_fixture(db: Path) -> None:
                 "note_ja",
             ],
         )
+        evaluations["fiscal_year"] += year_shift
         evaluations["term_id"] = evaluations["initiative_id"].str[1].astype(int)
         evaluations = evaluations.assign(next_step="Ⅱ", results_ja="テスト実績", source="fixture")
         insert_frame(con, "evaluations", evaluations)

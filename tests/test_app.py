@@ -93,6 +93,23 @@ def test_a_filter_narrows_the_table_and_is_written_to_the_url(app_db):
     assert table_rows(at) == 24 and "term" not in at.query_params
 
 
+def test_the_level_filter_in_the_sidebar_narrows_the_pages_and_the_url(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    at.multiselect(key="f_level").set_value([4, 5]).run()
+    # the fixture's level 4 and 5: A 2020, B 2020-2022, C 2023, D 2024, E 2016 (7 rows)
+    assert table_rows(at) == 7
+    assert at.query_params["level"] == "4,5"
+    at.multiselect(key="f_term").set_value([3]).run()
+    assert table_rows(at) == 3  # B 2022, C 2023, D 2024
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+    again = new_app(level="4,5", lang="en").run()
+    assert again.session_state["f_level"] == [4, 5] and not again.exception
+    assert again.multiselect(key="f_level").label == "Achievement level"
+
+
 def test_filters_are_kept_when_moving_between_pages(app_db):
     at = new_app().run()
     at.multiselect(key="f_goal").set_value([3]).run()
@@ -226,7 +243,9 @@ def test_review_page_summary_follows_the_filters(app_db):
     assert "第3期" in summary and "2022年度〜2024年度" in summary
 
 
-@pytest.mark.parametrize("table", ["evaluation_facts", "evaluation_counts", "initiative_years"])
+@pytest.mark.parametrize(
+    "table", ["evaluation_facts", "evaluation_counts", "initiative_years", "derived_version"]
+)
 def test_an_outdated_database_says_how_to_update_it(app_db, table):
     con = duckdb.connect(str(app_db))
     con.execute(f"drop table {table}")
@@ -283,8 +302,7 @@ def test_a_chart_of_one_term_spans_that_term_only():
 
 
 def test_one_year_reads_as_one_year():
-    from analytics.filters import Filters
-    from analytics.i18n import describe_filters
+    from analytics.filters import Filters, describe_filters
 
     assert describe_filters(Filters(fy_from=2021, fy_to=2021), "ja") == "2021年度"
     assert describe_filters(Filters(fy_from=2019, fy_to=2021), "ja") == "2019〜2021年度"

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analytics import charts, queries, theme
-from analytics.filters import Filters
-from analytics.i18n import TEXT, describe_filters, level_label, t
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import TEXT, level_label, t
 
 NOTHING = Filters(search="該当なし")
 # Blue for above target, neutral grey for on target, orange for below: told apart with any of the
@@ -86,7 +86,11 @@ def test_faceted_level_bars_keep_one_legend_entry_per_level(fixture_con):
 def test_fiscal_years_are_categories_over_the_whole_plan(fixture_con, lang, first, last):
     fy = queries.fiscal_years(fixture_con)
     fig = charts.on_target_by_year_and_group(
-        queries.on_target_by_year_and_group(fixture_con, group="goal"), lang, "", fy
+        queries.on_target_by_year_and_group(fixture_con, group="goal"),
+        lang,
+        "",
+        fy,
+        events=queries.plan_events(fixture_con),
     )
     axis = fig.layout.xaxis
     assert axis.type == "category"
@@ -102,7 +106,8 @@ def test_fiscal_years_are_categories_over_the_whole_plan(fixture_con, lang, firs
     # the three terms as bands, plus the COVID period
     assert len(fig.layout.shapes) == 3 + 1 + 1  # term bands, COVID band, typhoon line
     labels = {a.text for a in fig.layout.annotations}
-    assert {t("term.short", lang, v=1), t("term.short", lang, v=3), t("band.covid", lang)} <= labels
+    covid = "新型コロナの影響期間" if lang == "ja" else "COVID-19 period"  # from plan_events
+    assert {t("term.short", lang, v=1), t("term.short", lang, v=3), covid} <= labels
 
 
 def test_transition_matrix_is_5_by_5_in_level_order(fixture_con):

@@ -38,6 +38,11 @@ FILTERS = [
     Filters(search="国際", covid="exclude", fy_from=2020),
     Filters(search="該当なし"),
     Filters(terms=(3,), goals=(1,), covid="only"),
+    Filters(levels=(4, 5)),
+    Filters(levels=(1,)),
+    Filters(levels=(4, 5), covid="only", fy_from=2020),
+    Filters(levels=(3,), search="国際"),
+    Filters(levels=(2, 4), goals=(2, 3), new_only=True),
 ]
 
 
@@ -76,6 +81,8 @@ def by_hand(df: pd.DataFrame, names: pd.DataFrame, f: Filters) -> pd.DataFrame:
         keep &= df["direction_id"].isin(f.directions)
     if f.bureaus:
         keep &= df["department_id"].isin(f.bureaus)
+    if f.levels:
+        keep &= df["achievement_level"].isin(f.levels)
     for column, choice in (("covid_impact", f.covid), ("disaster_impact", f.disaster)):
         if choice == "only":
             keep &= df[column]

@@ -15,6 +15,8 @@ ROUND_TRIP = [
     Filters(covid="exclude", disaster="only", new_only=True, search="交流 センター"),
     Filters(fy_from=2020),
     Filters(search="a,b=c&d"),
+    Filters(levels=(4, 5)),
+    Filters(levels=(1,), terms=(3,), covid="exclude"),
 ]
 
 
@@ -47,6 +49,11 @@ def test_defaults_leave_the_url_empty_and_order_is_canonical():
         ({"goal": ["1", "3"]}, Filters(goals=(1, 3)), ()),  # a repeated key arrives as a list
         ({"new": "yes"}, Filters(), ("new",)),
         ({"term": None}, Filters(), ("term",)),
+        ({"level": "4,5"}, Filters(levels=(4, 5)), ()),
+        ({"level": "5,4,4"}, Filters(levels=(4, 5)), ()),
+        ({"level": "6"}, Filters(), ("level",)),
+        ({"level": "4,x"}, Filters(), ("level",)),
+        ({"level": "0"}, Filters(), ("level",)),
     ],
 )
 def test_malformed_and_unknown_values_are_ignored_not_fatal(query, expected, ignored):
@@ -84,3 +91,95 @@ def test_like_wildcards_in_search_are_literal(fixture_con):
     assert len(queries.evaluations(fixture_con, Filters(search="%"))) == 0
     assert len(queries.evaluations(fixture_con, Filters(search="<img"))) == 3
     assert len(queries.evaluations(fixture_con, Filters(search="30000020"))) == 3  # code, exact
+
+
+def test_the_level_filter_reads_and_writes_level_4_5():
+    f = Filters.from_query({"level": "4,5"})
+    assert f.levels == (4, 5) and f.to_query() == {"level": "4,5"}
+    assert Filters(levels=(5, 4), terms=(3,)).to_query() == {"term": "3", "level": "4,5"}
+
+
+@pytest.mark.parametrize(
+    "scope, clause, params",
+    [
+        (
+            "evaluation",
+            "achievement_level in ($f_level_0, $f_level_1)",
+            {"f_level_0": 4, "f_level_1": 5},
+        ),
+        (
+            "counts",
+            "achievement_level in ($f_level_0, $f_level_1)",
+            {"f_level_0": 4, "f_level_1": 5},
+        ),
+        (
+            "initiative years",
+            "(evaluated_mask & (if($f_at_level_1, level_1_mask, 0::hugeint)"
+            " | if($f_at_level_2, level_2_mask, 0::hugeint) | if($f_at_level_3, level_3_mask, 0::hugeint)"
+            " | if($f_at_level_4, level_4_mask, 0::hugeint) | if($f_at_level_5, level_5_mask, 0::hugeint)))"
+            " != 0",
+            {
+                "f_at_level_1": False,
+                "f_at_level_2": False,
+                "f_at_level_3": False,
+                "f_at_level_4": True,
+                "f_at_level_5": True,
+            },
+        ),
+        ("initiative", "true", {}),  # a level belongs to an evaluation, not to an initiative
+    ],
+)
+def test_the_level_filter_on_every_scope_binds_its_values(scope, clause, params):
+    assert Filters(levels=(4, 5)).where(scope) == (clause, params)
+
+
+def test_the_level_filter_in_the_context_line():
+    from analytics.filters import describe_filters
+
+    assert describe_filters(Filters(levels=(4, 5)), "ja") == "達成度4,5"
+    assert describe_filters(Filters(terms=(3,), levels=(4, 5)), "en") == "term 3; level 4,5"
+
+
+def test_level_counts_on_the_fixture_equal_a_count_in_sql(fixture_con):
+    """The fixture's evaluations at level 4 or 5, counted straight from the source table."""
+    want = fixture_con.execute(
+        "select count(*) from evaluations where achievement_level in (4, 5)"
+    ).fetchone()[0]
+    assert want > 0
+    assert len(queries.evaluations(fixture_con, Filters(levels=(4, 5)))) == want
+    assert queries.headline(fixture_con, Filters(levels=(4, 5)))["evaluations"] == want
+
+
+def test_coverage_ignores_the_filters_on_evaluations(fixture_con):
+    everything = queries.coverage_by_year(fixture_con, Filters(terms=(3,)))
+    for f in (Filters(terms=(3,), levels=(4, 5)), Filters(terms=(3,), covid="only")):
+        assert queries.coverage_by_year(fixture_con, f).equals(everything)
+    assert Filters(levels=(4,), covid="only", goals=(1,)).of_initiatives() == Filters(goals=(1,))
+
+
+def test_the_meeting_pack_command_line_takes_the_level(fixture_db_file, tmp_path):
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    out = tmp_path / "pack.xlsx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics.report",
+            "--out",
+            str(out),
+            "--db",
+            str(fixture_db_file),
+            "--level",
+            "4,5",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    cover = {row[0]: row[1] for row in openpyxl.load_workbook(out)["表紙"].values}
+    assert cover["絞り込み条件"] == "達成度4,5"
+    assert cover["URLの条件"] == "level=4,5"

@@ -159,6 +159,7 @@ def test_html_pack_is_self_contained_and_escapes_data(fixture_con):
         assert document.count('src="data:image/png;base64,') == 2
 
 
+@pytest.mark.browser
 @needs_chromium
 @needs_pdftotext
 def test_pdf_pack_has_a_page_per_section_and_the_summary(fixture_con, tmp_path):

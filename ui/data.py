@@ -49,6 +49,7 @@ def _figure(
         kwargs["fiscal_years"] = _chosen_years(
             _cached(version, "fiscal_years", (), ()), Filters.from_query(dict(filter_items))
         )
+        kwargs["events"] = _cached(version, "plan_events", (), ())
     return getattr(charts, chart_name)(df, **kwargs)
 
 
@@ -93,7 +94,8 @@ def figure(
     chart_name: str, query_name: str | None = None, *, params: dict | None = None, **chart_args
 ) -> View:
     """``charts.<chart_name>(query(<query_name>, **params), **chart_args)``, cached, with the
-    chart's table. Pass ``fiscal_years=True`` for charts that draw the plan's years and terms."""
+    chart's table. Pass ``fiscal_years=True`` for charts that draw the plan's years, terms and
+    events."""
     run = st.session_state["_active_run"]
     filter_items = tuple(sorted(run.filters.to_query().items()))
     param_items = tuple(sorted((params or {}).items()))

@@ -11,8 +11,8 @@ import streamlit as st
 from analytics import queries
 from analytics.config import db_path
 from analytics.derived import needs_refresh
-from analytics.filters import Filters
-from analytics.i18n import describe_filters, t
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import t
 from ui import drillbar, sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
 from ui.screen import fit_to_screen

@@ -1,44 +1,103 @@
-"""The shared filter widgets in the sidebar: the same on every page."""
+"""The shared filter widgets in the sidebar: the same on every page, one per declared filter
+(analytics/filters.py FILTERS), in the declaration's order."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from analytics.filters import Filters
+from analytics import queries
+from analytics.filters import FILTERS, MAX_SEARCH_LENGTH, Filter, Filters
 from analytics.i18n import fy_label, t
 from ui import state
 
+# A declaration's ``options`` -> the dimension table and its id column.
+DIMENSIONS = {
+    "terms": "term_id",
+    "goals": "goal_id",
+    "directions": "direction_id",
+    "departments": "department_id",
+}
+
 
 def dimensions(con) -> dict[str, pd.DataFrame]:
-    from analytics import queries
-
-    return {
-        name: queries.dimension(con, name)
-        for name in ("terms", "goals", "directions", "departments")
-    } | {"years": queries.fiscal_years(con)}
+    return {name: queries.dimension(con, name) for name in DIMENSIONS} | {
+        "years": queries.fiscal_years(con)
+    }
 
 
 def known_values(dims: dict[str, pd.DataFrame]) -> dict[str, set]:
-    return {
-        "terms": set(dims["terms"]["term_id"].astype(int)),
-        "goals": set(dims["goals"]["goal_id"].astype(int)),
-        "directions": set(dims["directions"]["direction_id"]),
-        "bureaus": set(dims["departments"]["department_id"]),
-        "years": set(dims["years"]["fiscal_year"].astype(int)),
-    }
+    """The values the database has, per ``options`` name (a URL value it lacks is dropped)."""
+    known = {name: set(_ids(dims[name], column)) for name, column in DIMENSIONS.items()}
+    return known | {"years": set(dims["years"]["fiscal_year"].astype(int))}
+
+
+def _ids(frame: pd.DataFrame, column: str) -> list:
+    values = frame[column]
+    return list(values.astype(int)) if column in ("term_id", "goal_id") else list(values)
+
+
+def choices(f: Filter, dims: dict[str, pd.DataFrame], lang: str) -> dict:
+    """A pick's or a choice's options, value -> label."""
+    if f.choices is not None:
+        return f.choices(lang)
+    name = "name_en" if lang == "en" else "name_ja"
+    frame = dims[f.options]
+    if f.options == "directions":
+        # only the chosen goals' directions; a drilled-down one stays selectable
+        chosen = set(st.session_state.get("f_goal") or [])
+        shown = frame[frame["goal_id"].isin(chosen)] if chosen else frame
+        out = {d: f"{d} {n}" for d, n in zip(shown["direction_id"], shown[name], strict=True)}
+        for d in st.session_state.get(state.widget_key(f)) or []:
+            out.setdefault(d, d)
+        return out
+    ids = _ids(frame, DIMENSIONS[f.options])
+    if f.options == "goals":
+        return {g: f"{g}. {n}" for g, n in zip(ids, frame[name], strict=True)}
+    return dict(zip(ids, frame[name], strict=True))
+
+
+def widget(f: Filter, dims: dict[str, pd.DataFrame], years: list[int], lang: str) -> None:
+    key, label = state.widget_key(f), t(f.label, lang)
+    if f.widget == "pick":
+        options = choices(f, dims, lang)
+        st.multiselect(
+            label,
+            list(options),
+            format_func=options.get,
+            key=key,
+            persist_state="session",
+            placeholder=t("filter.all", lang),
+        )
+    elif f.widget == "years":
+        if not years:
+            return
+        held = st.session_state.get(key)
+        if not (isinstance(held, list | tuple) and len(held) == 2 and set(held) <= set(years)):
+            st.session_state[key] = (years[0], years[-1])
+        st.select_slider(
+            label,
+            options=years,
+            format_func=lambda y: fy_label(y, lang),
+            key=key,
+            persist_state="session",
+        )
+    elif f.widget == "choice":
+        options = choices(f, dims, lang)
+        st.selectbox(
+            label, list(options), format_func=options.get, key=key, persist_state="session"
+        )
+    elif f.widget == "toggle":
+        st.toggle(label, key=key, persist_state="session")
+    elif f.widget == "text":
+        st.text_input(label, key=key, persist_state="session", max_chars=MAX_SEARCH_LENGTH)
+    else:
+        raise ValueError(f"filter {f.name}: unknown widget {f.widget!r}")
 
 
 def render(dims: dict[str, pd.DataFrame]) -> Filters:
     lang = state.lang()
-    name = "name_en" if lang == "en" else "name_ja"
     years = [int(y) for y in dims["years"]["fiscal_year"]]
-    terms = dict(zip(dims["terms"]["term_id"].astype(int), dims["terms"][name], strict=True))
-    goals = dims["goals"]
-    directions = dims["directions"]
-    bureaus = dict(
-        zip(dims["departments"]["department_id"], dims["departments"][name], strict=True)
-    )
     with st.sidebar:
         st.segmented_control(
             t("lang.label", lang),
@@ -49,81 +108,8 @@ def render(dims: dict[str, pd.DataFrame]) -> Filters:
             required=True,
         )
         st.subheader(t("filter.header", lang))
-        st.multiselect(
-            t("filter.term", lang),
-            list(terms),
-            format_func=terms.get,
-            key="f_term",
-            persist_state="session",
-            placeholder=t("filter.all", lang),
-        )
-        if years:
-            held = st.session_state.get("f_years")
-            if not (isinstance(held, list | tuple) and len(held) == 2 and set(held) <= set(years)):
-                st.session_state["f_years"] = (years[0], years[-1])
-            st.select_slider(
-                t("filter.years", lang),
-                options=years,
-                format_func=lambda y: fy_label(y, lang),
-                key="f_years",
-                persist_state="session",
-            )
-        goal_names = {
-            int(g): f"{g}. {n}" for g, n in zip(goals["goal_id"], goals[name], strict=True)
-        }
-        st.multiselect(
-            t("filter.goal", lang),
-            list(goal_names),
-            format_func=goal_names.get,
-            key="f_goal",
-            persist_state="session",
-            placeholder=t("filter.all", lang),
-        )
-        chosen_goals = set(st.session_state.get("f_goal") or [])
-        shown = directions[directions["goal_id"].isin(chosen_goals)] if chosen_goals else directions
-        direction_names = {
-            d: f"{d} {n}" for d, n in zip(shown["direction_id"], shown[name], strict=True)
-        }
-        # keep a drilled-down direction selectable even if its goal is not chosen
-        for d in st.session_state.get("f_direction") or []:
-            direction_names.setdefault(d, d)
-        st.multiselect(
-            t("filter.direction", lang),
-            list(direction_names),
-            format_func=direction_names.get,
-            key="f_direction",
-            persist_state="session",
-            placeholder=t("filter.all", lang),
-        )
-        st.multiselect(
-            t("filter.bureau", lang),
-            list(bureaus),
-            format_func=bureaus.get,
-            key="f_bureau",
-            persist_state="session",
-            placeholder=t("filter.all", lang),
-        )
-        impact = {
-            "all": t("filter.all", lang),
-            "only": t("filter.only", lang),
-            "exclude": t("filter.exclude", lang),
-        }
-        st.selectbox(
-            t("filter.covid", lang),
-            list(impact),
-            format_func=impact.get,
-            key="f_covid",
-            persist_state="session",
-        )
-        st.selectbox(
-            t("filter.disaster", lang),
-            list(impact),
-            format_func=impact.get,
-            key="f_disaster",
-            persist_state="session",
-        )
-        st.toggle(t("filter.new", lang), key="f_new", persist_state="session")
-        st.text_input(t("filter.search", lang), key="f_q", persist_state="session", max_chars=100)
+        for f in FILTERS:
+            widget(f, dims, years, lang)
         st.button(
             t("filter.reset", lang),
             on_click=state.reset_filters,

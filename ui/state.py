@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.filters import Filters
+from analytics.filters import FILTERS, Filter, Filters
 from analytics.i18n import t
 
-# widget key -> default value
-DEFAULTS: dict[str, object] = {
-    "f_term": [],
-    "f_years": None,
-    "f_goal": [],
-    "f_direction": [],
-    "f_bureau": [],
-    "f_covid": "all",
-    "f_disaster": "all",
-    "f_new": False,
-    "f_q": "",
-}
+
+def widget_key(f: Filter) -> str:
+    return f"f_{f.name}"
+
+
+def _widget_value(f: Filter, filters: Filters, years: list[int]) -> object:
+    """What the filter's widget holds for ``filters`` (lists for picks, a pair for the years)."""
+    value = f.value(filters)
+    if f.widget == "years":
+        lo, hi = value
+        return (lo or years[0], hi or years[-1]) if years else None
+    return list(value) if isinstance(value, tuple) else value
 
 
 def lang() -> str:
@@ -40,53 +40,42 @@ def init_from_url(known: dict[str, set]) -> None:
     filters = Filters.from_query({k: v[-1] if len(v) == 1 else v for k, v in raw.items()})
     ignored = list(filters.ignored)
     kept: dict[str, object] = {}
-    for key, field, pool in (
-        ("term", "terms", known["terms"]),
-        ("goal", "goals", known["goals"]),
-        ("direction", "directions", known["directions"]),
-        ("bureau", "bureaus", known["bureaus"]),
-    ):
-        values = getattr(filters, field)
-        kept[field] = tuple(v for v in values if v in pool)
-        if len(kept[field]) != len(values):
-            ignored.append(key)
-    years = sorted(known["years"])
-    lo = filters.fy_from if filters.fy_from in known["years"] else None
-    hi = filters.fy_to if filters.fy_to in known["years"] else None
-    if (filters.fy_from is not None and lo is None) or (filters.fy_to is not None and hi is None):
-        ignored.append("fy")
+    for f in FILTERS:
+        pool = known.get(f.options) if f.options else None
+        if pool is None:
+            continue
+        for key, name in zip(f.keys, f.fields, strict=True):
+            value = getattr(filters, name)
+            if isinstance(value, tuple):
+                kept[name] = tuple(v for v in value if v in pool)
+                if len(kept[name]) != len(value):
+                    ignored.append(key)
+            elif value is not None and value not in pool:
+                kept[name] = f.default
+                ignored.append(key)
     filters = filters.narrowed(**kept)
-    st.session_state.update(
-        f_term=list(filters.terms),
-        f_goal=list(filters.goals),
-        f_direction=list(filters.directions),
-        f_bureau=list(filters.bureaus),
-        f_covid=filters.covid,
-        f_disaster=filters.disaster,
-        f_new=filters.new_only,
-        f_q=filters.search,
-        f_years=(lo or years[0], hi or years[-1]) if years else None,
-    )
+    years = sorted(known.get("years", ()))
+    st.session_state.update({widget_key(f): _widget_value(f, filters, years) for f in FILTERS})
     st.session_state["_url_notice"] = sorted(set(ignored))
 
 
 def current_filters(years: list[int]) -> Filters:
     """The filters the widgets hold now."""
     s = st.session_state
-    held = s.get("f_years")
-    lo, hi = held if isinstance(held, list | tuple) and len(held) == 2 else (None, None)
-    return Filters(
-        terms=tuple(s.get("f_term") or ()),
-        fy_from=lo if years and lo is not None and lo != years[0] else None,
-        fy_to=hi if years and hi is not None and hi != years[-1] else None,
-        goals=tuple(s.get("f_goal") or ()),
-        directions=tuple(s.get("f_direction") or ()),
-        bureaus=tuple(s.get("f_bureau") or ()),
-        covid=s.get("f_covid") or "all",
-        disaster=s.get("f_disaster") or "all",
-        new_only=bool(s.get("f_new")),
-        search=s.get("f_q") or "",
-    )
+    values: dict[str, object] = {}
+    for f in FILTERS:
+        held = s.get(widget_key(f))
+        if f.widget == "years":
+            lo, hi = held if isinstance(held, list | tuple) and len(held) == 2 else (None, None)
+            values["fy_from"] = lo if years and lo is not None and lo != years[0] else None
+            values["fy_to"] = hi if years and hi is not None and hi != years[-1] else None
+        elif isinstance(f.default, tuple):
+            values[f.fields[0]] = tuple(held or ())
+        elif isinstance(f.default, bool):
+            values[f.fields[0]] = bool(held)
+        else:
+            values[f.fields[0]] = held or f.default
+    return Filters(**values)
 
 
 def write_url(filters: Filters) -> None:
@@ -99,9 +88,7 @@ def write_url(filters: Filters) -> None:
 
 def reset_filters(years: list[int]) -> None:
     """Button callback: every filter back to 'all'."""
-    for key, value in DEFAULTS.items():
-        st.session_state[key] = list(value) if isinstance(value, list) else value
-    st.session_state["f_years"] = (years[0], years[-1]) if years else None
+    st.session_state.update({widget_key(f): _widget_value(f, Filters(), years) for f in FILTERS})
 
 
 def drill(goto: str | None = None, **changes: object) -> None:

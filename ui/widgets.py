@@ -12,8 +12,8 @@ import streamlit as st
 from analytics.i18n import t
 from ui import state
 
-TABLE_ROWS = 2000  # rows a table sends to the browser; the download has them all
-PICKER_ROWS = 3000  # the picker lists a filter's projects up to this many; search narrows the rest
+TABLE_ROWS = 2_000  # rows a table sends to the browser; the download has them all
+PICKER_ROWS = 3_000  # the picker lists a filter's projects up to this many; search narrows the rest
 TREE_LEAVES = 400  # the treemap goes down to initiatives when the filter has at most this many
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")

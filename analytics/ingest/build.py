@@ -17,7 +17,7 @@ from analytics.ingest import store
 # they are imported here for the importer and the command line.
 
 # Load order follows the foreign keys.
-STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments"]
+STRUCTURE_TABLES = ["terms", "fiscal_years", "goals", "directions", "departments", "plan_events"]
 SAMPLE_TABLES = ["initiatives", "evaluations"]
 
 

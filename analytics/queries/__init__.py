@@ -189,8 +189,9 @@ def coverage(
 
 
 def coverage_by_year(con, filters: Filters | None = None) -> pd.DataFrame:
-    # Coverage is about initiatives, not impacts: the COVID and disaster filters do not apply.
-    filters = (filters or Filters()).narrowed(covid="all", disaster="all")
+    # Coverage is about initiatives: filters on evaluations' own properties (level, COVID and
+    # disaster impact) do not apply.
+    filters = (filters or Filters()).of_initiatives()
     lo = filters.fy_from if filters.fy_from is not None else 0
     hi = filters.fy_to if filters.fy_to is not None else 9999
     return run(con, "coverage_by_year", filters, fy_lo=lo, fy_hi=hi)
@@ -246,6 +247,14 @@ def achievement_tree(
 
 def achievement_by_direction(con, filters: Filters | None = None) -> pd.DataFrame:
     return run(con, "achievement_by_direction", filters)
+
+
+def plan_events(con) -> pd.DataFrame:
+    """The events of the plan's time (plan_events), earliest first."""
+    return con.execute(
+        "select event_id, kind, first_fy, last_fy, label_ja, label_en from plan_events"
+        " order by first_fy, event_id"
+    ).df()
 
 
 def fiscal_years(con) -> pd.DataFrame:

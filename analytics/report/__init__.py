@@ -2,8 +2,8 @@
 
     python -m analytics.report --out FILE.{xlsx,html,pdf} [--db PATH] [--lang ja|en]
         [--term 3] [--fy_from 2016] [--fy_to 2025] [--goal 1,2] [--direction 1-1]
-        [--bureau port] [--covid all|only|exclude] [--disaster ...] [--new 1] [--q TEXT]
-        [--compare-from 2023] [--compare-to 2024]
+        [--bureau port] [--level 4,5] [--covid all|only|exclude] [--disaster ...] [--new 1]
+        [--q TEXT] [--compare-from 2023] [--compare-to 2024]
 
 The filter options are the URL parameters' names. Chart images and the PDF are made with
 headless Chromium (Debian's /usr/bin/chromium, driven by Playwright); where it is missing the

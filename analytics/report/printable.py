@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from analytics.export import TOKYO
-from analytics.i18n import describe_filters, fy_label, t
+from analytics.filters import describe_filters
+from analytics.i18n import fy_label, t
 from analytics.report.sections import chart_data
 from analytics.review import (
     Review,

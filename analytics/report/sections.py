@@ -8,7 +8,8 @@ import pandas as pd
 
 from analytics import charts, queries
 from analytics.export import TOKYO
-from analytics.i18n import describe_filters, fy_label, t
+from analytics.filters import describe_filters
+from analytics.i18n import fy_label, t
 from analytics.review import Review, summary_text
 
 
@@ -16,9 +17,11 @@ def pack_figures(review: Review, lang: str) -> dict:
     ctx = describe_filters(review.filters, lang)
     return {
         "trend": charts.on_target_by_year_and_group(
-            review.by_goal_year, lang, ctx, review.fiscal_years
+            review.by_goal_year, lang, ctx, review.fiscal_years, events=review.events
         ),
-        "covid": charts.covid_rate_by_year(review.covid, lang, ctx, review.fiscal_years),
+        "covid": charts.covid_rate_by_year(
+            review.covid, lang, ctx, review.fiscal_years, review.events
+        ),
     }
 
 

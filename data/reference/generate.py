@@ -377,6 +377,14 @@ def write_csv(name: str, fieldnames: list[str], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+# The events trend charts mark and the review's summary reads (the plan_events table): kind
+# 'covid' or 'disaster', the evaluation flag they go with; a one-year event is drawn as a line.
+PLAN_EVENTS = [
+    ("typhoon-hagibis", "disaster", 2019, 2019, "令和元年東日本台風", "Typhoon Hagibis"),
+    ("covid-19", "covid", 2020, 2022, "新型コロナの影響期間", "COVID-19 period"),
+]
+
+
 def main() -> None:
     projects = parse_projects()
     write_csv(
@@ -425,6 +433,12 @@ def main() -> None:
     write_csv("evaluations.csv", list(evaluations[0]), evaluations)
     provenance = provenance_rows()
     write_csv("provenance.csv", list(provenance[0]), provenance)
+    event_cols = ["event_id", "kind", "first_fy", "last_fy", "label_ja", "label_en"]
+    write_csv(
+        "plan_events.csv",
+        event_cols,
+        [dict(zip(event_cols, e, strict=True)) for e in PLAN_EVENTS],
+    )
     print(f"wrote {len(initiatives)} initiatives and {len(evaluations)} evaluations to {OUT}")
 
 
