@@ -41,9 +41,10 @@ c4.metric(
 )
 
 
-def drill_year(point: dict) -> None:
-    fy = int(point["customdata"][0])
-    state.drill(goto="initiatives", f_years=(fy, fy))
+def drill_year_level(point: dict) -> None:
+    """A segment of a stacked bar: that fiscal year and that level (「4 目標を下回った」 of 2021)."""
+    fy, level = int(point["customdata"][0]), int(point["customdata"][2])
+    state.drill(goto="initiatives", f_years=(fy, fy), f_level=[level])
 
 
 def drill_goal_year(point: dict) -> None:
@@ -55,7 +56,7 @@ ctx = {"lang": lang, "context": run.context}
 left, right = st.columns(2)
 with left:
     fig = figure("achievement_by_year_and_group", years=run.years, **ctx)
-    chart(fig, "overview_levels", on_click=drill_year)
+    chart(fig, "overview_levels", on_click=drill_year_level)
 with right:
     fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)
     chart(fig, "overview_trend", on_click=drill_goal_year)

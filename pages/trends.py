@@ -16,7 +16,9 @@ st.title(t("trends.title", lang))
 st.caption(run.context)
 
 
-def drill_group_year(group_key: str):
+def drill_group_year(group_key: str, with_level: bool = False):
+    """A point: that group in that year; a stacked-bar segment (``with_level``): and that level."""
+
     def on_click(point: dict) -> None:
         fy, key = int(point["customdata"][0]), str(point["customdata"][1])
         changes = {
@@ -24,6 +26,8 @@ def drill_group_year(group_key: str):
             "direction": {"f_direction": [key]},
             "term": {"f_term": [int(key)]},
         }[group_key]
+        if with_level:
+            changes["f_level"] = [int(point["customdata"][2])]
         state.drill(goto="initiatives", f_years=(fy, fy), **changes)
 
     return on_click
@@ -65,7 +69,7 @@ with by_goal:
         years=run.years,
         **ctx,
     )
-    chart(fig, "levels_goal", on_click=drill_group_year("goal"))
+    chart(fig, "levels_goal", on_click=drill_group_year("goal", with_level=True))
     leaves = (
         query("headline")["initiatives"] or 0
     ) <= TREE_LEAVES  # a wide filter stops at directions
@@ -81,7 +85,7 @@ with by_direction:
     fig = figure(
         "achievement_by_year_and_group", params=params, group="direction", years=run.years, **ctx
     )
-    chart(fig, "levels_direction", on_click=drill_group_year("direction"))
+    chart(fig, "levels_direction", on_click=drill_group_year("direction", with_level=True))
 with by_term:
     chart(figure("on_target_by_term_and_goal", **ctx), "term_goal", on_click=drill_term_goal)
     fig = figure(
@@ -91,7 +95,7 @@ with by_term:
         years=run.years,
         **ctx,
     )
-    chart(fig, "levels_term", on_click=drill_group_year("term"))
+    chart(fig, "levels_term", on_click=drill_group_year("term", with_level=True))
 with covid:
     st.caption(t("trends.covid_note", lang))
     chart(figure("covid_rate_by_year", fiscal_years=True, **ctx), "covid_rate")

@@ -184,6 +184,7 @@ def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):
     page.wait_for_url("**/initiatives**")
     wait_ready(page, "施策一覧")
     assert "fy_from=" in page.url and "fy_to=" in page.url
+    assert "level=" in page.url  # issue 13: the segment's level, not every level of that year
     assert errors(page) == 0
 
 

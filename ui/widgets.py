@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.filters import FILTERS
 from analytics.i18n import t
 from ui import state
 
@@ -92,7 +93,8 @@ DRILL_STACK = "_drill_stack"  # the views before each chart click, newest last (
 
 def remember_view() -> None:
     """Before a click narrows the filters: keep the filters and the page, for 戻る."""
-    snapshot = {key: st.session_state.get(key) for key in state.DEFAULTS}
+    keys = [state.widget_key(f) for f in FILTERS]
+    snapshot = {key: st.session_state.get(key) for key in keys}
     snapshot["_page"] = st.session_state.get("_page")
     st.session_state.setdefault(DRILL_STACK, []).append(snapshot)
 
