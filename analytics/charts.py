@@ -22,19 +22,59 @@ from analytics.theme import LEVEL_COLORS, RATE_SCALE
 LEVELS = (1, 2, 3, 4, 5)
 
 
-def _layout(fig: go.Figure, title: str, context: str, lang: str, height: int = 420) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    title: str,
+    context: str,
+    lang: str,
+    height: int = 420,
+    legend_rows: int = 1,
+    top: int = 80,
+) -> go.Figure:
+    """The shared frame. The legend sits at the bottom of the figure, below the fiscal-year ticks,
+    with room for ``legend_rows`` rows at the narrowest column we lay out (about 400 px)."""
+    bottom = 56 + 20 * legend_rows if legend_rows else 56
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{_escape(context)}</sup>", "x": 0.0, "xanchor": "left"},
-        font={"family": theme.FONT_FAMILY, "size": 13},
+        title={
+            "text": f"{title}<br><sup>{_escape(context)}</sup>",
+            "x": 0.0,
+            "xanchor": "left",
+            "font": {"size": 15},
+        },
+        font={"family": theme.FONT_FAMILY, "size": 12},
         height=height,
-        margin={"l": 60, "r": 20, "t": 80, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        margin={"l": 60, "r": 16, "t": top, "b": bottom},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.0,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 11},
+            "itemwidth": 30,
+        },
         plot_bgcolor=theme.CHART_BACKGROUND,
         paper_bgcolor=theme.CHART_BACKGROUND,
+        dragmode=False,
     )
-    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True)
-    fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False)
+    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True, fixedrange=True)
+    fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False, fixedrange=True)
     return fig
+
+
+def _year_ticks(fig: go.Figure, years, lang: str, every: int = 1) -> None:
+    """Fiscal years read without turning the head: never rotated, on two short lines
+    ('2016' over '年度'), every ``every``-th year where the panels are narrow."""
+    years = list(years)
+    labels = fiscal_year_axis(years, lang)
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels[::every],
+        ticktext=[t("fy.tick", lang, v=int(y)) for y in years][::every],
+        tickangle=0,
+        tickfont={"size": 11},
+    )
 
 
 def _escape(text: str) -> str:
@@ -55,7 +95,7 @@ def empty_figure(title: str, context: str, lang: str = "ja") -> go.Figure:
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, context, lang, height=300)
+    return _layout(fig, title, context, lang, height=300, legend_rows=0)
 
 
 def _plan_years(df: pd.DataFrame, fiscal_years: pd.DataFrame | None) -> list[int]:
@@ -65,6 +105,17 @@ def _plan_years(df: pd.DataFrame, fiscal_years: pd.DataFrame | None) -> list[int
         if fiscal_years is not None
         else sorted(df["fiscal_year"].unique())
     )
+
+
+def _wrap(label: str, lang: str) -> str:
+    """A level name on two lines near its middle (at a space in English)."""
+    if lang == "en" and " " in label:
+        words = label.split(" ")
+        half = len(label) / 2
+        best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - half))
+        return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
+    cut = (len(label) + 1) // 2 + 1
+    return label[:cut] + "<br>" + label[cut:] if len(label) > 8 else label
 
 
 def fiscal_year_axis(years, lang: str) -> list[str]:
@@ -102,11 +153,15 @@ def achievement_by_year_and_group(
         rows=rows,
         cols=cols,
         shared_yaxes=True,
-        subplot_titles=[_escape(_short(names[g], lang)) for g in groups]
+        subplot_titles=[_escape(_facet_title(group, g, names[g], lang)) for g in groups]
         if group != "none"
         else None,
-        vertical_spacing=0.12 if rows > 1 else 0.0,
+        vertical_spacing=min(0.5 / rows, 0.2) if rows > 1 else 0.0,
+        horizontal_spacing=0.04,
     )
+    if group != "none":  # the full name on hover
+        for annotation, g in zip(fig.layout.annotations, groups, strict=True):
+            annotation.update(hovertext=_escape(names[g]), font={"size": 12})
     labels = _level_names(lang)
     x_all = fiscal_year_axis(years, lang)
     # All traces in one add_traces call: adding them one by one to a subplot grid is Plotly's
@@ -138,15 +193,32 @@ def achievement_by_year_and_group(
     fig.add_traces(traces, rows=trace_rows, cols=trace_cols)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
+    _year_ticks(fig, years, lang, every=1 if cols == 1 else 2)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    _layout(fig, title, context, lang, height=420 if rows == 1 else 260 * rows + 120)
-    if group != "none":
-        fig.update_layout(margin={"t": 110})
-    return fig
+    return _layout(
+        fig,
+        title,
+        context,
+        lang,
+        height=420 if group == "none" else 250 * rows + 150,
+        legend_rows=3 if group == "none" else 2,
+        top=80 if group == "none" else 100,
+    )
 
 
 def _short(name: str, lang: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _facet_title(group: str, key: str, name: str, lang: str) -> str:
+    """A panel's title, short enough for a third of a laptop screen: number and short name."""
+    if group == "goal":
+        return f"{t('goal.short', lang, v=key)} {_short(name, lang, 12 if lang == 'ja' else 18)}"
+    if group == "term":
+        return t("term.short", lang, v=key)
+    if group == "direction":
+        return f"{key} {_short(name, lang, 13 if lang == 'ja' else 22)}"
+    return _short(name, lang, 16)
 
 
 # ---- on-target rate -------------------------------------------------------------------------
@@ -168,40 +240,100 @@ def on_target_by_year_and_group(
     x_all = fiscal_year_axis(years, lang)
     fig = go.Figure()
     names = _group_name(df, lang)
+    label_n = df["group_key"].nunique() <= 3
     for i, (key, part) in enumerate(df.assign(_name=names).groupby("group_key", sort=True)):
         label = _group_label(group, key, part["_name"].iloc[0], lang)
-        fig.add_trace(
-            go.Scatter(
-                x=[fy_label(y, lang) for y in part["fiscal_year"]],
-                y=part["on_target_rate"],
-                mode="lines+markers",
-                name=_escape(label),
-                line={"color": _series_color(group, key, i), "width": 2.5},
-                customdata=list(
-                    zip(
-                        part["fiscal_year"],
-                        [key] * len(part),
-                        part["on_target"],
-                        part["evaluations"],
-                        strict=True,
-                    )
-                ),
-                hovertemplate="%{x}<br>"
-                + _escape(label)
-                + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]})<extra></extra>",
-            )
+        _rate_line(
+            fig,
+            x=[fy_label(y, lang) for y in part["fiscal_year"]],
+            rate=part["on_target_rate"],
+            n=part["evaluations"],
+            name=_escape(label),
+            line={"color": _series_color(group, key, i), "width": 2.5},
+            customdata=list(
+                zip(
+                    part["fiscal_year"],
+                    [key] * len(part),
+                    part["on_target"],
+                    part["evaluations"],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{x}<br>"
+            + _escape(label)
+            + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
+            + t("unit.count", lang)
+            + ")<extra></extra>",
+            lang=lang,
+            label_n=label_n,
         )
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
     fig.update_yaxes(
         tickformat=".0%",
-        range=[max(0, min(0.5, df["on_target_rate"].min() - 0.05)), 1.02],
+        range=[_rate_floor(df["on_target_rate"].min()), 1.02],
         title=t("axis.on_target_rate", lang),
     )
+    _year_ticks(fig, years, lang)
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
-    return _layout(fig, title, context, lang)
+    return _layout(fig, title, context, lang, legend_rows=3 if group == "direction" else 1)
+
+
+SMALL_N = 5  # a rate over fewer evaluations than this is drawn faint, with its n, off the line
+
+
+def _rate_line(
+    fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, label_n: bool = True, **trace
+) -> None:
+    """A rate line that does not dramatise small numbers: points over fewer than SMALL_N
+    evaluations are left out of the line and drawn as faint markers labelled with their n
+    (with many lines the labels would collide: then the n is in the hover and the table)."""
+    n = [int(v) if pd.notna(v) else 0 for v in n]
+    rate = list(rate)
+    small = [0 < v < SMALL_N for v in n]
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=[None if s else r for r, s in zip(rate, small, strict=True)],
+            mode="lines+markers",
+            name=name,
+            legendgroup=name,
+            line=line,
+            connectgaps=False,
+            **trace,
+        )
+    )
+    if any(small):
+        pick = [i for i, s in enumerate(small) if s]
+        custom = trace.get("customdata")
+        fig.add_trace(
+            go.Scatter(
+                x=[x[i] for i in pick],
+                y=[rate[i] for i in pick],
+                mode="markers+text" if label_n else "markers",
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                opacity=0.45,
+                line={"color": line["color"]},
+                marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
+                text=[t("chart.small_n", lang, n=n[i]) for i in pick],
+                textposition="top right",  # right: clear of the event label left of its line
+                textfont={"size": 10, "color": line["color"]},
+                customdata=[custom[i] for i in pick] if custom is not None else None,
+                hovertemplate=trace.get("hovertemplate"),
+            )
+        )
+
+
+def _rate_floor(lowest: float) -> float:
+    """The bottom of a rate axis: 50% when every rate is above it; when a rate reaches 0%, a little
+    below zero, so a 0% point and its n label sit above the labels at the foot of the plot."""
+    if pd.isna(lowest) or lowest >= 0.55:
+        return 0.5
+    return -0.15 if lowest < 0.15 else lowest - 0.05
 
 
 def _series_color(group: str, key: str, position: int) -> str:
@@ -341,17 +473,19 @@ def on_target_by_bureau_heatmap(
                 for k, crow in zip(order, count.to_numpy(), strict=True)
             ],
             colorscale=RATE_SCALE,
-            zmin=0.5,
+            zmin=0.0,
             zmax=1.0,
-            colorbar={"tickformat": ".0%", "title": {"text": t("axis.on_target_rate", lang)}},
+            colorbar={"tickformat": ".0%", "thickness": 12, "tickfont": {"size": 11}},
             hovertemplate="%{y}<br>%{x}: %{z:.1%} (%{customdata[2]})<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
     fig.update_xaxes(type="category")
-    fig.update_yaxes(autorange="reversed", type="category")
-    return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 140))
+    _year_ticks(fig, years, lang)
+    fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
+    fig.update_traces(textfont={"size": 11})
+    return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 150), legend_rows=0)
 
 
 # ---- COVID ------------------------------------------------------------------------------------
@@ -381,28 +515,36 @@ def covid_rate_by_year(
         ),
         ("on_target_rate_affected", "series.affected", theme.AFFECTED_COLOR, "dot"),
     ]
+    counts = {
+        "on_target_rate": df["evaluations"],
+        "on_target_rate_without_affected": df["not_affected"],
+        "on_target_rate_affected": df["affected"],
+    }
     for column, key, color, dash in series:
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=df[column],
-                name=t(key, lang),
-                mode="lines+markers",
-                line={"color": color, "dash": dash, "width": 2.5},
-                customdata=list(
-                    zip(df["fiscal_year"], df["affected"], df["evaluations"], strict=True)
-                ),
-                hovertemplate="%{x}<br>%{y:.1%}<br>"
-                + t("series.affected_short", lang)
-                + ": %{customdata[1]}/%{customdata[2]}<extra></extra>",
-                connectgaps=False,
-            )
+        # each line names itself and the count its own rate is over
+        _rate_line(
+            fig,
+            x=x,
+            rate=df[column],
+            n=counts[column],
+            name=t(key, lang),
+            line={"color": color, "dash": dash, "width": 2.5},
+            customdata=list(zip(df["fiscal_year"], counts[column], strict=True)),
+            hovertemplate="%{x} · "
+            + _escape(t(key, lang))
+            + "<br>%{y:.1%} ("
+            + t("chart.over_n", lang)
+            + ")<extra></extra>",
+            lang=lang,
         )
     x_all = fiscal_year_axis(years, lang)
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title=t("axis.on_target_rate", lang))
+    _year_ticks(fig, years, lang)
+    fig.update_yaxes(
+        tickformat=".0%", range=[_rate_floor(0.0), 1.05], title=t("axis.on_target_rate", lang)
+    )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
     return _layout(fig, title, context, lang)
@@ -446,8 +588,9 @@ def covid_by_year(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.F
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=fiscal_year_axis(years, lang)
     )
+    _year_ticks(fig, years, lang)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    return _layout(fig, title, context, lang)
+    return _layout(fig, title, context, lang, legend_rows=2, top=100)
 
 
 # ---- drill-down, transitions, one initiative ---------------------------------------------------
@@ -498,9 +641,9 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             marker={
                 "colors": colors,
                 "colorscale": RATE_SCALE,
-                "cmin": 0.5,
+                "cmin": 0.0,
                 "cmax": 1.0,
-                "colorbar": {"tickformat": ".0%"},
+                "colorbar": {"tickformat": ".0%", "thickness": 12},
             },
             customdata=hover,
             hovertemplate="%{customdata}<br>"
@@ -509,7 +652,9 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             maxdepth=2,
         )
     )
-    return _layout(fig, title, context, lang, height=520)
+    # Text too small to read is hidden (the name is on hover), never drawn at 4 px.
+    fig.update_layout(uniformtext={"minsize": 10, "mode": "hide"})
+    return _layout(fig, title, context, lang, height=520, legend_rows=0)
 
 
 def transitions(
@@ -546,6 +691,11 @@ def transitions(
         categoryarray=labels,
         title=t("axis.to_level", lang),
         side="bottom",
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[_wrap(label, lang) for label in labels],
+        tickangle=0,
+        tickfont={"size": 11},
     )
     fig.update_yaxes(
         type="category",
@@ -554,7 +704,7 @@ def transitions(
         autorange="reversed",
         title=t("axis.from_level", lang),
     )
-    return _layout(fig, title, context, lang, height=460)
+    return _layout(fig, title, context, lang, height=480, legend_rows=0)
 
 
 def initiative_history(
@@ -591,6 +741,7 @@ def initiative_history(
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
     )
+    _year_ticks(fig, years, lang)
     fig.update_yaxes(
         range=[5.5, 0.5],
         tickvals=list(LEVELS),
@@ -599,4 +750,4 @@ def initiative_history(
     )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
-    return _layout(fig, title, "", lang, height=380)
+    return _layout(fig, title, "", lang, height=380, legend_rows=0)

@@ -218,6 +218,8 @@ def search_clause(text: str) -> tuple[str, dict]:
 
 def _years_context(years: tuple[int | None, int | None]) -> list[tuple[str, dict]]:
     lo, hi = years
+    if lo is not None and lo == hi:  # one year reads as one year, not as a span of one
+        return [("ctx.year", {"a": lo})]
     if lo is not None and hi is not None:
         return [("ctx.years", {"a": lo, "b": hi})]
     return [("ctx.from", {"a": lo})] if lo is not None else [("ctx.to", {"b": hi})]

@@ -6,6 +6,8 @@ used in the code exists in both languages).
 
 from __future__ import annotations
 
+import re
+
 from analytics.labels import (
     LEVEL_LABELS_EN,
     LEVEL_LABELS_JA,
@@ -56,6 +58,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # context line of chart titles
     "ctx.all": ("全期間・全取組", "whole plan, all initiatives"),
     "ctx.term": ("第{v}期", "term {v}"),
+    "ctx.year": ("{a}年度", "FY{a}"),
     "ctx.years": ("{a}〜{b}年度", "FY{a}–FY{b}"),
     "ctx.from": ("{a}年度以降", "from FY{a}"),
     "ctx.to": ("{b}年度まで", "to FY{b}"),
@@ -124,6 +127,83 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal.short": ("基本目標{v}", "Goal {v}"),
     "term.short": ("第{v}期", "Term {v}"),
     "fy.label": ("{v}年度", "FY{v}"),
+    "unit.count_col": ("{c}（件）", "{c} (n)"),
+    "unit.pct_col": ("{c}（%）", "{c} (%)"),
+    "col.group": ("系列", "Series"),
+    "axis.to_level_n": ("後の年度: {v}", "Later year: {v}"),
+    "chart.show_table": ("表で見る", "Show as table"),
+    "chart.table_download": ("この表をCSVで保存（{n}行）", "Download this table as CSV ({n} rows)"),
+    "value.yes": ("あり", "Yes"),
+    "value.no": ("なし", "No"),
+    "review.top_of": ("（上位{n}件／全{total}件）", " (top {n} of {total})"),
+    "review.all_of": ("（全{total}件）", " (all {total})"),
+    "unit.n": ("{n}件", "{n}"),
+    "metric.no_change": ("前年度と同じ（±0.0 pt）", "Same as the year before (±0.0 pt)"),
+    "review.figures": ("まとめの数値", "Figures in the summary"),
+    "review.fig.what": ("項目", "Figure"),
+    "review.fig.value": ("値", "Value"),
+    "review.fig.basis": ("根拠", "Basis"),
+    "review.fig.over": ("{n}件中{on}件が目標どおり以上", "{on} of {n} evaluations on target"),
+    "review.fig.latest": ("{fy}の目標どおり以上の割合", "On-target share, {fy}"),
+    "review.fig.previous": ("前年度の割合", "The year before"),
+    "review.fig.change": ("前年度からの変化", "Change from the year before"),
+    "review.fig.goal_high": ("{fy}に最も高い基本目標", "Highest goal, {fy}"),
+    "review.fig.goal_low": ("{fy}に最も低い基本目標", "Lowest goal, {fy}"),
+    "review.fig.pre_covid": ("新型コロナの影響前（{a}〜{b}）の割合", "Before COVID-19 ({a}–{b})"),
+    "review.fig.covid_low": (
+        "影響期間中で最も低い年度の割合",
+        "Lowest year of the COVID-19 period",
+    ),
+    "review.fig.drop": (
+        "影響前から最も低い年度までの変化",
+        "Change, before COVID-19 to the lowest year",
+    ),
+    "drill.active": ("絞り込み中:", "Narrowed to:"),
+    "drill.clear": ("解除", "Clear"),
+    "drill.back": ("戻る", "Back"),
+    "bureaus.click_hint": (
+        "升目をクリックすると、その所管局・年度の施策一覧へ移ります。",
+        "Click a cell to list that bureau's initiatives in that year.",
+    ),
+    "log.when": ("日時", "When"),
+    "log.what": ("取り込んだもの", "What was read"),
+    "log.kind": ("種類", "Kind"),
+    "log.reference": ("初期データ（公表資料と見本）", "Initial data (published facts and sample)"),
+    "log.kind.reference": ("初期データ", "Initial data"),
+    "log.kind.evaluations": ("評価シート", "Evaluation sheet"),
+    "log.kind.initiatives": ("取組一覧", "Initiative list"),
+    "log.added": ("追加", "Added"),
+    "log.changed": ("変更", "Changed"),
+    "log.unchanged": ("変更なし", "Unchanged"),
+    "about.template.evaluation_sheet_template.xlsx": (
+        "評価シートのひな形（Excel）",
+        "Evaluation sheet template (Excel)",
+    ),
+    "about.template.evaluation_sheet_template.csv": (
+        "評価シートのひな形（CSV）",
+        "Evaluation sheet template (CSV)",
+    ),
+    "about.template.initiative_list_template.xlsx": (
+        "取組一覧のひな形（Excel）",
+        "Initiative list template (Excel)",
+    ),
+    "about.template.sample": ("記入例（{fy}・CSV）", "Filled-in example ({fy}, CSV)"),
+    "about.for_admin": (
+        "システム担当者向け: 取り込みのコマンド",
+        "For the system administrator: import commands",
+    ),
+    "trends.declines_span": (
+        "{a}→{b}の間に前年度より悪化した評価",
+        "Worse than the year before, {a} → {b}",
+    ),
+    "trends.same_year": (
+        "比較元と比較先が同じ年度です。その年度に前年度より悪化した評価を示します。",
+        "Both years are the same: showing that year's evaluations that were worse than the year before.",
+    ),
+    "unit.count": ("件", " evaluations"),
+    "chart.small_n": ("n={n}", "n={n}"),
+    "chart.over_n": ("%{customdata[1]}件の評価", "over %{customdata[1]} evaluations"),
+    "fy.tick": ("{v}<br>年度", "FY<br>{v}"),
     "hover.rate": (
         "目標どおり以上: {rate} （{n}/{total}件）",
         "On target: {rate} ({n} of {total})",
@@ -160,7 +240,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # pages
     "overview.title": ("概要", "Overview"),
-    "overview.below_latest": ("{fy} に目標を下回った取組", "Below target in {fy}"),
+    "overview.below_latest": ("{fy}に目標を下回った取組", "Below target in {fy}"),
     "overview.none_below": (
         "この条件で目標を下回った取組はありません。",
         "Nothing fell below target for this filter.",
@@ -255,8 +335,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # downloads
     "download.header": (
-        "ダウンロード（この条件の評価 {n} 件・CSV 約 {size}）",
-        "Download (the {n} evaluations of this filter, CSV about {size})",
+        "この条件の評価すべて（{n}件・CSV 約 {size}）をダウンロード",
+        "Download every evaluation of this filter ({n}, CSV about {size})",
     ),
     "download.xlsx_capped": (
         "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",
@@ -290,8 +370,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.about.generated": ("作成日時", "Generated"),
     "download.about.provenance": ("データの出典", "Provenance"),
     "download.about.sample": (
-        "評価 {total} 件のうち {n} 件は公表資料に合わせて作成した見本です（data/README.md 参照）。",
-        "{n} of {total} evaluations are a sample calibrated to published facts (see data/README.md).",
+        "評価 {total} 件のうち {n} 件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。",
+        "{n} of {total} evaluations are a sample calibrated to published facts (not real evaluations).",
     ),
     # table columns
     "col.fiscal_year": ("年度", "Fiscal year"),
@@ -307,8 +387,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.covid": ("コロナ影響", "COVID"),
     "col.disaster": ("災害影響", "Disaster"),
     "col.next_step": ("今後の方向性", "Next step"),
-    "col.results": ("取組実績", "Results"),
-    "col.note": ("備考", "Note"),
+    "col.results": ("取組実績", "Results (Japanese data)"),
+    "col.note": ("備考", "Note (Japanese data)"),
     "col.change": ("変化", "Change"),
     "col.initiatives": ("取組数", "Initiatives"),
     "col.evaluations": ("評価件数", "Evaluations"),
@@ -331,12 +411,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "On-target trend and the effect of COVID-19",
     ),
     "review.movers": (
-        "{a}→{b} に改善・悪化した取組",
+        "{a}→{b}に改善・悪化した取組",
         "Initiatives that improved or declined, {a} → {b}",
     ),
     "review.improved": ("改善した取組（大きい順）", "Improved most"),
     "review.declined": ("悪化した取組（大きい順）", "Declined most"),
-    "review.below": ("{fy} に目標を下回った取組（備考つき）", "Below target in {fy}, with notes"),
+    "review.below": ("{fy}に目標を下回った取組（備考つき）", "Below target in {fy}, with notes"),
     "review.none": ("該当する取組はありません。", "None."),
     "review.pack": ("会議資料（総括評価）", "Meeting pack (overall review)"),
     "review.pack_xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
@@ -359,7 +439,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.chart_data": ("グラフのデータ", "Chart data"),
     "review.col.level_n": ("達成度{v} 件数", "Level {v} (n)"),
     "review.col.level_share": ("達成度{v} 割合(%)", "Level {v} (%)"),
-    "review.col.change": ("改善幅", "Change"),
+    "review.col.change": ("変化（達成度1が最良）", "Change (level 1 is best)"),
+    "review.better": ("↑ {n}段階改善", "↑ {n} level(s) better"),
+    "review.worse": ("↓ {n}段階悪化", "↓ {n} level(s) worse"),
     "review.s.none": (
         "{scope}: この条件に該当する評価はありません。",
         "{scope}: no evaluations match this filter.",
@@ -605,6 +687,15 @@ def next_step_label(step: object, lang: str = "ja") -> str:
     if not isinstance(step, str) or not step:
         return ""
     return f"{step} {(NEXT_STEP_LABELS_EN if lang == 'en' else NEXT_STEP_LABELS_JA)[step]}"
+
+
+def template_label(file_name: str, lang: str = "ja") -> str:
+    """A template's button label in words; a filled sample by its fiscal year."""
+    key = f"about.template.{file_name}"
+    if key in TEXT:
+        return t(key, lang)
+    year = re.search(r"fy(\d{4})", file_name)
+    return t("about.template.sample", lang, fy=fy_label(int(year.group(1)), lang) if year else "-")
 
 
 def fy_label(fiscal_year: int, lang: str = "ja") -> str:

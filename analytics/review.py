@@ -130,6 +130,9 @@ def summary_numbers(review: Review) -> dict:
     if not pre.empty and not during.empty:
         n["pre_covid_years"], n["covid_last_fy"] = pre_covid, covid[1]
         n["pre_covid_rate"] = float(pre["on_target"].sum() / pre["evaluations"].sum())
+        n["pre_covid_on_target"] = int(pre["on_target"].sum())
+        n["pre_covid_evaluations"] = int(pre["evaluations"].sum())
+        n["pre_covid_years"] = (int(pre.index.min()), int(pre.index.max()))
         low_year = int(during["on_target_rate"].idxmin())
         n["covid_low_fy"], n["covid_low_rate"] = (
             low_year,
@@ -151,6 +154,70 @@ def _pct(x: float) -> str:
 
 def _pt(x: float) -> str:
     return f"{abs(x) * 100:.1f}"
+
+
+def summary_figures(review: Review, lang: str = "ja") -> pd.DataFrame:
+    """Every figure the summary quotes, as a table (what, the figure, what it is counted over), so
+    none is only in a sentence or a tooltip."""
+    n = review.numbers
+    rows: list[tuple[str, str, str]] = []
+    if not n:
+        return pd.DataFrame(
+            columns=[t(f"review.fig.{c}", lang) for c in ("what", "value", "basis")]
+        )
+    latest = fy_label(n["latest_fy"], lang)
+    over = "review.fig.over"
+    rows.append(
+        (
+            t("review.fig.latest", lang, fy=latest),
+            _pct(n["latest_rate"]),
+            t(over, lang, on=n["latest_on_target"], n=n["latest_evaluated"]),
+        )
+    )
+    if n.get("previous_rate") is not None:
+        rows.append(
+            (
+                t("review.fig.previous", lang),
+                _pct(n["previous_rate"]),
+                fy_label(n["latest_fy"] - 1, lang),
+            )
+        )
+        rows.append((t("review.fig.change", lang), f"{n['change'] * 100:+.1f} pt", ""))
+    if "goal_high" in n:
+        rows.append(
+            (
+                t("review.fig.goal_high", lang, fy=latest),
+                _pct(n["goal_high_rate"]),
+                t("goal.short", lang, v=n["goal_high"]),
+            )
+        )
+        rows.append(
+            (
+                t("review.fig.goal_low", lang, fy=latest),
+                _pct(n["goal_low_rate"]),
+                t("goal.short", lang, v=n["goal_low"]),
+            )
+        )
+    if "covid_drop" in n:
+        a, b = n["pre_covid_years"]
+        rows.append(
+            (
+                t("review.fig.pre_covid", lang, a=fy_label(a, lang), b=fy_label(b, lang)),
+                _pct(n["pre_covid_rate"]),
+                t(over, lang, on=n["pre_covid_on_target"], n=n["pre_covid_evaluations"]),
+            )
+        )
+        rows.append(
+            (
+                t("review.fig.covid_low", lang),
+                _pct(n["covid_low_rate"]),
+                fy_label(n["covid_low_fy"], lang),
+            )
+        )
+        rows.append((t("review.fig.drop", lang), f"{-n['covid_drop'] * 100:+.1f} pt", ""))
+    return pd.DataFrame(
+        rows, columns=[t(f"review.fig.{c}", lang) for c in ("what", "value", "basis")]
+    )
 
 
 def summary_text(review: Review, lang: str = "ja") -> str:
@@ -240,15 +307,35 @@ def level_table(df: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
         {
             t("col.term", lang): [t("term.short", lang, v=v) for v in df["term_id"]],
             label: [f"{k} {v}" for k, v in zip(df["group_key"], df[name], strict=True)],
-            t("col.initiatives", lang): df["initiatives"],
-            t("col.evaluations", lang): df["evaluations"],
+            # the key figure next to the row labels, so it stays in view on a narrow screen
+            t("unit.pct_col", lang, c=t("col.rate", lang)): (df["on_target_rate"] * 100).round(1),
+            t("unit.count_col", lang, c=t("col.initiatives", lang)): df["initiatives"],
+            t("unit.count_col", lang, c=t("col.evaluations", lang)): df["evaluations"],
         }
     )
     for level in range(1, 6):
         out[t("review.col.level_n", lang, v=level)] = df[f"level_{level}"]
         out[t("review.col.level_share", lang, v=level)] = (df[f"share_{level}"] * 100).round(1)
-    out[t("col.rate", lang)] = (df["on_target_rate"] * 100).round(1)
     return out
+
+
+def change_words(improvement: int, lang: str) -> str:
+    """+1 → '↑ 1段階改善', -2 → '↓ 2段階悪化' (level 1 is the best, so down a number is up)."""
+    if improvement > 0:
+        return t("review.better", lang, n=improvement)
+    if improvement < 0:
+        return t("review.worse", lang, n=-improvement)
+    return t("change.same", lang)
+
+
+def cut_label(df: pd.DataFrame, lang: str, improved: bool, limit: int = 10) -> str:
+    """'（上位10件／全22件）' when movers_table cuts the list, '（全7件）' when it does not."""
+    if "improvement" not in df:
+        return t("review.all_of", lang, total=0)
+    total = int((df["improvement"] > 0).sum() if improved else (df["improvement"] < 0).sum())
+    if total > limit:
+        return t("review.top_of", lang, n=limit, total=total)
+    return t("review.all_of", lang, total=total)
 
 
 def movers_table(
@@ -280,10 +367,11 @@ def movers_table(
     return pd.DataFrame(
         {
             t("col.name", lang): part[f"name_{'en' if lang == 'en' else 'ja'}"],
-            t("col.bureau", lang): part[f"department_name_{'en' if lang == 'en' else 'ja'}"],
+            # level 1 is the best: a lower number is better, so the change is said in words
+            t("review.col.change", lang): [change_words(int(v), lang) for v in part["improvement"]],
             fy_label(from_fy, lang): part["from_level"],
             fy_label(to_fy, lang): part["to_level"],
-            t("review.col.change", lang): part["improvement"],
+            t("col.bureau", lang): part[f"department_name_{'en' if lang == 'en' else 'ja'}"],
             t("col.note", lang): part["note_ja"].fillna(""),
         }
     )

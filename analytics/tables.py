@@ -155,3 +155,21 @@ def missing_evaluations(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             h["bureau"]: missing[f"department_name_{lang}"],
         }
     )
+
+
+def import_log_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The import log for the secretariat: dates, what was read and what changed, in words; the
+    reference build named as such rather than by its file pattern, no checksums."""
+    return pd.DataFrame(
+        {
+            t("log.when", lang): [str(v)[:16] for v in df["imported_at"]],
+            t("log.what", lang): [
+                t("log.reference", lang) if kind == "reference" else name
+                for kind, name in zip(df["sheet_kind"], df["file_name"], strict=True)
+            ],
+            t("log.kind", lang): [t(f"log.kind.{k}", lang) for k in df["sheet_kind"]],
+            t("unit.count_col", lang, c=t("log.added", lang)): df["rows_added"],
+            t("unit.count_col", lang, c=t("log.changed", lang)): df["rows_changed"],
+            t("unit.count_col", lang, c=t("log.unchanged", lang)): df["rows_unchanged"],
+        }
+    )

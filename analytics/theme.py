@@ -129,10 +129,10 @@ body {{ font-family: {PRINT_FONT_FAMILY};
 h1 {{ font-size: 18pt; margin: 0 0 6mm; color: {BLUE}; }}
 h2 {{ font-size: 13pt; margin: 0 0 3mm; border-bottom: 2px solid {BLUE}; padding-bottom: 1mm; }}
 section {{ page-break-before: always; break-before: page; }}
-section.first {{ page-break-before: auto; break-before: auto; }}
+section.first, section.flow {{ page-break-before: auto; break-before: auto; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 4mm; }}
 th, td {{ border: 1px solid {TABLE_BORDER}; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }}
-th {{ background: {HEADER_FILL}; }}
+th {{ background: {HEADER_FILL}; word-break: keep-all; overflow-wrap: normal; }}
 td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td:first-child {{ white-space: nowrap; }}
 td:nth-child(2) {{ min-width: 42mm; }}

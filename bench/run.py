@@ -480,6 +480,13 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"\nBrowser, reference data: overview's first chart after {first[0]:.2f} s (fresh server), then {statistics.median(first[1:]):.2f} s (median of the next loads)."
             )
+        # Issue 13's yardstick: the dashboard beside a minimal one-chart app, in one run.
+        print("\n## Interaction, beside a minimal Streamlit app\n", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.interaction", "--db", str(reference)],
+            cwd=ROOT,
+            check=False,
+        )
     return 0
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import plan, tables
 from analytics.config import TEMPLATE_DIR
-from analytics.i18n import fy_label, level_label, next_step_label, t
+from analytics.i18n import fy_label, level_label, next_step_label, t, template_label
 from analytics.labels import NEXT_STEP_LABELS_JA
 from ui.data import query
 from ui.run import current
@@ -90,24 +90,27 @@ with st.expander(t("about.missing_list", lang, n=f"{missing_total:,}")):
     shown_of(len(missing), missing_total, lang)
 
 st.subheader(t("about.import_log", lang))
-st.dataframe(query("import_log"), hide_index=True, width="stretch")
+st.dataframe(tables.import_log_table(query("import_log"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("about.how_to_import", lang))
 st.markdown(t("about.import_steps", lang))
-st.code(
-    "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
-    language="bash",
-)
+with st.expander(t("about.for_admin", lang)):
+    st.code(
+        "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
+        language="bash",
+    )
 # the templates, then the filled sample sheet(s), whatever year they are for
 names = [
     "evaluation_sheet_template.xlsx",
     "evaluation_sheet_template.csv",
     "initiative_list_template.xlsx",
 ] + sorted(p.name for p in TEMPLATE_DIR.glob("evaluation_sheet_sample_*.csv"))
-for col, name in zip(st.columns(len(names)), names, strict=True):
+cols = st.columns(2)
+for i, name in enumerate(names):
+    col = cols[i % 2]
     path = TEMPLATE_DIR / name
     col.download_button(
-        name,
+        template_label(name, lang),
         data=path.read_bytes(),
         file_name=name,
         key=f"template_{name}",

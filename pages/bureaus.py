@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import tables
 from analytics.i18n import t
+from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
@@ -21,7 +22,16 @@ fig = figure(
     lang=lang,
     context=run.context,
 )
-chart(fig, "bureau_heatmap")
+
+
+def drill_bureau_year(point: dict) -> None:
+    """A heat-map cell: that bureau in that fiscal year, on the initiatives page."""
+    bureau, fy = str(point["customdata"][0]), int(point["customdata"][1])
+    state.drill(goto="initiatives", f_bureau=[bureau], f_years=(fy, fy))
+
+
+chart(fig, "bureau_heatmap", on_click=drill_bureau_year)
+st.caption(t("bureaus.click_hint", lang))
 
 st.subheader(t("bureaus.summary", lang))
 summary = tables.bureau_table(query("on_target_by_bureau"), lang)

@@ -12,7 +12,7 @@ from ui.data import figure, query
 from ui.downloads import downloads
 from ui.indicator_data import indicator_query
 from ui.run import current
-from ui.widgets import TABLE_ROWS, chart, percent, shown_of
+from ui.widgets import TABLE_ROWS, chart, percent, shown_of, table_download
 
 run = current("overview")
 lang = run.lang
@@ -22,20 +22,32 @@ st.caption(run.context)
 head = query("headline")
 latest = head["latest_fiscal_year"]
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("metric.projects", lang), f"{head['projects']:,}", help=t("metric.projects_help", lang))
-c2.metric(t("metric.evaluations", lang), f"{head['evaluations']:,}")
+c1.metric(
+    t("metric.projects", lang),
+    t("unit.n", lang, n=f"{head['projects']:,}"),
+    help=t("metric.projects_help", lang),
+)
+c2.metric(t("metric.evaluations", lang), t("unit.n", lang, n=f"{head['evaluations']:,}"))
 c3.metric(t("metric.latest_fy", lang), fy_label(latest, lang) if latest else "—")
+change = head["change"]
+points = None if change is None else round(change * 100, 1)
 c4.metric(
     t("metric.latest_rate", lang),
     percent(head["latest_on_target_rate"]),
-    delta=None if head["change"] is None else f"{head['change'] * 100:+.1f} pt",
+    # no change is neither good nor bad: no arrow, no colour
+    delta=None
+    if points is None
+    else (t("metric.no_change", lang) if points == 0 else f"{points:+.1f} pt"),
+    delta_color="off" if points == 0 else "normal",
+    delta_arrow="off" if points == 0 else "auto",
     help=t("metric.latest_rate_help", lang),
 )
 
 
-def drill_year(point: dict) -> None:
-    fy = int(point["customdata"][0])
-    state.drill(goto="initiatives", f_years=(fy, fy))
+def drill_year_level(point: dict) -> None:
+    """A segment of a stacked bar: that fiscal year and that level (「4 目標を下回った」 of 2021)."""
+    fy, level = int(point["customdata"][0]), int(point["customdata"][2])
+    state.drill(goto="initiatives", f_years=(fy, fy), f_level=[level])
 
 
 def drill_goal_year(point: dict) -> None:
@@ -47,7 +59,7 @@ ctx = {"lang": lang, "context": run.context}
 left, right = st.columns(2)
 with left:
     fig = figure("achievement_by_year_and_group", years=run.years, **ctx)
-    chart(fig, "overview_levels", on_click=drill_year)
+    chart(fig, "overview_levels", on_click=drill_year_level)
 with right:
     fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)
     chart(fig, "overview_trend", on_click=drill_goal_year)
@@ -65,12 +77,10 @@ else:
 if not below_count:
     st.success(t("overview.none_below", lang))
 else:
-    st.dataframe(
-        tables.style_levels(tables.exceptions_table(below_latest, lang), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    below_table = tables.exceptions_table(below_latest, lang)
+    st.dataframe(tables.style_levels(below_table, lang), hide_index=True, width="stretch")
     shown_of(len(below_latest), below_count, lang)
+    table_download(below_table, "overview_below")
 
 indicators = indicator_query("indicator_status")  # 成果指標, beside the levels
 if len(indicators):

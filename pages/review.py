@@ -3,12 +3,18 @@ declined, what is below target, a summary written from the numbers, and the meet
 
 import streamlit as st
 
-from analytics import charts, export, plan
+from analytics import chart_tables, charts, export, plan
 from analytics.config import CHROMIUM
 from analytics.i18n import fy_label, t
 from analytics.indicators.summary import section_tables as indicator_section_tables
 from analytics.report import build_pack
-from analytics.review import level_table, movers_table, summary_text
+from analytics.review import (
+    cut_label,
+    level_table,
+    movers_table,
+    summary_figures,
+    summary_text,
+)
 from analytics.tables import exceptions_table, style_levels
 from ui.data import query
 from ui.data import review as cached_review
@@ -21,18 +27,21 @@ lang = run.lang
 st.title(plan.review_title(query("fiscal_years"), lang))
 st.caption(run.context)
 
+# only the years that have evaluations under this filter (FY2025 has none yet)
+evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]
+years = evaluated if len(evaluated) >= 2 else run.years
 a, b = st.columns(2)
 compare_from = a.selectbox(
     t("trends.from_year", lang),
-    run.years,
-    index=len(run.years) - 3,
+    years,
+    index=len(years) - 2,
     format_func=lambda y: fy_label(y, lang),
     key="rv_from",
 )
 compare_to = b.selectbox(
     t("trends.to_year", lang),
-    run.years,
-    index=len(run.years) - 2,
+    years,
+    index=len(years) - 1,
     format_func=lambda y: fy_label(y, lang),
     key="rv_to",
 )
@@ -40,6 +49,8 @@ review = cached_review(compare_from, compare_to)
 
 st.subheader(t("review.summary", lang))
 st.info(md(summary_text(review, lang)), icon=":material/summarize:")
+st.caption(t("review.figures", lang))
+st.dataframe(summary_figures(review, lang), hide_index=True, width="stretch")
 
 st.subheader(t("review.term_goal", lang))
 st.dataframe(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")
@@ -56,6 +67,7 @@ with left:
             review.by_goal_year, lang, run.context, review.fiscal_years, events=review.events
         ),
         "review_trend",
+        table=chart_tables.on_target_by_year_and_group(review.by_goal_year, lang),
     )
 with right:
     chart(
@@ -63,17 +75,18 @@ with right:
             review.covid, lang, run.context, review.fiscal_years, review.events
         ),
         "review_covid",
+        table=chart_tables.covid_rate_by_year(review.covid, lang),
     )
 
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
 left, right = st.columns(2)
-left.caption(t("review.improved", lang))
+left.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
 left.dataframe(
     movers_table(review.movers, lang, compare_from, compare_to, improved=True),
     hide_index=True,
     width="stretch",
 )
-right.caption(t("review.declined", lang))
+right.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
 right.dataframe(
     movers_table(review.declined, lang, compare_from, compare_to, improved=False),
     hide_index=True,

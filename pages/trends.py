@@ -8,7 +8,7 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of
+from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of, table_download
 
 run = current("trends")
 lang = run.lang
@@ -16,7 +16,9 @@ st.title(t("trends.title", lang))
 st.caption(run.context)
 
 
-def drill_group_year(group_key: str):
+def drill_group_year(group_key: str, with_level: bool = False):
+    """A point: that group in that year; a stacked-bar segment (``with_level``): and that level."""
+
     def on_click(point: dict) -> None:
         fy, key = int(point["customdata"][0]), str(point["customdata"][1])
         changes = {
@@ -24,6 +26,8 @@ def drill_group_year(group_key: str):
             "direction": {"f_direction": [key]},
             "term": {"f_term": [int(key)]},
         }[group_key]
+        if with_level:
+            changes["f_level"] = [int(point["customdata"][2])]
         state.drill(goto="initiatives", f_years=(fy, fy), **changes)
 
     return on_click
@@ -65,7 +69,7 @@ with by_goal:
         years=run.years,
         **ctx,
     )
-    chart(fig, "levels_goal", on_click=drill_group_year("goal"))
+    chart(fig, "levels_goal", on_click=drill_group_year("goal", with_level=True))
     leaves = (
         query("headline")["initiatives"] or 0
     ) <= TREE_LEAVES  # a wide filter stops at directions
@@ -81,7 +85,7 @@ with by_direction:
     fig = figure(
         "achievement_by_year_and_group", params=params, group="direction", years=run.years, **ctx
     )
-    chart(fig, "levels_direction", on_click=drill_group_year("direction"))
+    chart(fig, "levels_direction", on_click=drill_group_year("direction", with_level=True))
 with by_term:
     chart(figure("on_target_by_term_and_goal", **ctx), "term_goal", on_click=drill_term_goal)
     fig = figure(
@@ -91,25 +95,28 @@ with by_term:
         years=run.years,
         **ctx,
     )
-    chart(fig, "levels_term", on_click=drill_group_year("term"))
+    chart(fig, "levels_term", on_click=drill_group_year("term", with_level=True))
 with covid:
     st.caption(t("trends.covid_note", lang))
     chart(figure("covid_rate_by_year", fiscal_years=True, **ctx), "covid_rate")
     chart(figure("covid_by_year", **ctx), "covid_levels")
 with changes:
-    latest = query("headline")["latest_fiscal_year"] or run.years[-1]
-    to_index = run.years.index(latest) if latest in run.years else len(run.years) - 1
+    # only the years that have evaluations under this filter (FY2025 has none yet)
+    evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]
+    years = evaluated or run.years
+    latest = query("headline")["latest_fiscal_year"] or years[-1]
+    to_index = years.index(latest) if latest in years else len(years) - 1
     a, b = st.columns(2)
     from_fy = a.selectbox(
         t("trends.from_year", lang),
-        run.years,
+        years,
         index=max(0, to_index - 1),
         format_func=lambda y: fy_label(y, lang),
         key="tr_from",
     )
     to_fy = b.selectbox(
         t("trends.to_year", lang),
-        run.years,
+        years,
         index=to_index,
         format_func=lambda y: fy_label(y, lang),
         key="tr_to",
@@ -122,16 +129,21 @@ with changes:
         **ctx,
     )
     chart(fig, "transitions")
-    st.subheader(t("trends.declines", lang))
-    declines = query("declines", limit=TABLE_ROWS)
-    changes = query("changes_by_year")
+    # the declines in the chosen span: each year after the first, against its year before
+    lo, hi = min(from_fy, to_fy), max(from_fy, to_fy)
+    span = run.filters.narrowed(fy_from=lo + 1, fy_to=hi) if hi > lo else None
+    st.subheader(t("trends.declines_span", lang, a=fy_label(lo, lang), b=fy_label(hi, lang)))
+    if span is None:
+        st.caption(t("trends.same_year", lang))
+        span = run.filters.narrowed(fy_from=hi, fy_to=hi)
+    declines = query("declines", filters=span, limit=TABLE_ROWS)
+    changes = query("changes_by_year", filters=span)
     declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
+    declines_table = tables.exceptions_table(declines, lang, with_previous=True)
     st.dataframe(
-        tables.style_levels(tables.exceptions_table(declines, lang, with_previous=True), lang),
-        hide_index=True,
-        width="stretch",
-        height=320,
+        tables.style_levels(declines_table, lang), hide_index=True, width="stretch", height=320
     )
     shown_of(len(declines), declined_total, lang)
+    table_download(declines_table, "trends_declines")
 
 downloads("trends")

@@ -73,8 +73,8 @@ def test_every_page_runs_without_exception(app_db):
 def test_overview_headline_numbers_match_the_fixture(app_db):
     at = new_app().run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("metric.projects")] == "5"
-    assert metrics[t("metric.evaluations")] == "24"
+    assert metrics[t("metric.projects")] == "5件"
+    assert metrics[t("metric.evaluations")] == "24件"
     assert metrics[t("metric.latest_fy")] == "2024年度"
     assert metrics[t("metric.latest_rate")] == "75.0%"
 
@@ -195,14 +195,16 @@ def test_a_replaced_database_is_seen_on_the_next_interaction(app_db, tmp_path):
     from analytics.ingest.importer import run_import
 
     at = new_app().run()
-    assert {m.label: m.value for m in at.metric}[t("metric.evaluations")] == "24"
+    assert {m.label: m.value for m in at.metric}[t("metric.evaluations")] == "24件"
     sheet = tmp_path / "fy2025.csv"
     sheet.write_text("事業コード,年度,達成度\n10000010,2025,3\n20000010,R7,2\n", encoding="utf-8")
     outcome = run_import([sheet], app_db)
     assert outcome.written
     at.run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("metric.evaluations")] == "26" and metrics[t("metric.latest_fy")] == "2025年度"
+    assert (
+        metrics[t("metric.evaluations")] == "26件" and metrics[t("metric.latest_fy")] == "2025年度"
+    )
 
 
 def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
@@ -265,3 +267,42 @@ def test_an_outdated_database_says_how_to_update_it(app_db, table):
     assert done.returncode == 0, done.stderr
     at = new_app().run()
     assert not at.exception and not at.error
+
+
+def test_after_a_drill_down_the_bar_goes_back_or_clears_in_one_click(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    assert table_rows(at) == 24
+    # what a chart click does (ui.widgets: remember the view, then narrow to term 3)
+    at.session_state["_drill_stack"] = [
+        {"f_term": [], "f_goal": [], "_page": "initiatives", "f_covid": "all"}
+    ]
+    at.multiselect(key="f_term").set_value([3]).run()
+    assert table_rows(at) == 12
+    assert any(t("drill.active") in m.value for m in at.markdown)
+    at.button(key="drill_back").click().run()
+    assert table_rows(at) == 24 and at.session_state["f_term"] == []
+    assert not any(t("drill.active") in m.value for m in at.markdown)
+    at.session_state["_drill_stack"] = [{"f_term": [], "_page": "initiatives"}]
+    at.multiselect(key="f_term").set_value([3]).run()
+    at.button(key="drill_clear").click().run()
+    assert table_rows(at) == 24 and "term" not in at.query_params
+
+
+def test_a_chart_of_one_term_spans_that_term_only():
+    import pandas as pd
+
+    from analytics.filters import Filters
+    from ui.data import _chosen_years
+
+    plan = pd.DataFrame({"fiscal_year": range(2016, 2026), "term_id": [1] * 3 + [2] * 4 + [3] * 3})
+    assert list(_chosen_years(plan, Filters(terms=(3,)))["fiscal_year"]) == [2023, 2024, 2025]
+    assert list(_chosen_years(plan, Filters(fy_from=2021, fy_to=2021))["fiscal_year"]) == [2021]
+    assert len(_chosen_years(plan, Filters())) == 10
+
+
+def test_one_year_reads_as_one_year():
+    from analytics.filters import Filters, describe_filters
+
+    assert describe_filters(Filters(fy_from=2021, fy_to=2021), "ja") == "2021年度"
+    assert describe_filters(Filters(fy_from=2019, fy_to=2021), "ja") == "2019〜2021年度"

@@ -143,7 +143,7 @@ def test_language_switch_to_english(server, page):
 def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page):
     page.goto(f"{server['base']}/initiatives?term=3")
     wait_ready(page, "施策一覧")
-    page.get_by_text("ダウンロード（この条件の評価").click()
+    page.get_by_text("この条件の評価すべて（").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="CSVをダウンロード").click()
     download = info.value
@@ -184,6 +184,7 @@ def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):
     page.wait_for_url("**/initiatives**")
     wait_ready(page, "施策一覧")
     assert "fy_from=" in page.url and "fy_to=" in page.url
+    assert "level=" in page.url  # issue 13: the segment's level, not every level of that year
     assert errors(page) == 0
 
 
@@ -193,8 +194,11 @@ def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
     tree = page.locator(".js-plotly-plot").nth(2)
     tree.scroll_into_view_if_needed()
     tree.locator("g.slice").nth(1).click(force=True)
-    page.get_by_text("グラフから絞り込みました").wait_for()
+    # issue 13: the drill bar at the top names the filter, with 解除 and 戻る
+    page.get_by_text("絞り込み中:").wait_for()
     page.wait_for_url(re.compile(r"(direction|goal)="))
+    page.get_by_role("button", name="戻る").click()
+    page.wait_for_url(lambda url: "direction=" not in url and "goal=" not in url)
     assert errors(page) == 0
 
 

@@ -3,6 +3,7 @@ the 1→5 order, categorical fiscal years and a title carrying the filter contex
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analytics import charts, queries, theme
@@ -98,7 +99,10 @@ def test_fiscal_years_are_categories_over_the_whole_plan(fixture_con, lang, firs
         and axis.categoryarray[-1] == last
         and len(axis.categoryarray) == 10
     )
-    assert [tr.name for tr in fig.data] == [t("goal.short", lang, v=g) for g in (1, 2, 3)]
+    # small-n points are extra faint traces outside the legend (issue 13): one legend entry per goal
+    assert [tr.name for tr in fig.data if tr.showlegend is not False] == [
+        t("goal.short", lang, v=g) for g in (1, 2, 3)
+    ]
     # the three terms as bands, plus the COVID period
     assert len(fig.layout.shapes) == 3 + 1 + 1  # term bands, COVID band, typhoon line
     labels = {a.text for a in fig.layout.annotations}
@@ -166,3 +170,53 @@ def test_every_translation_key_used_in_the_code_exists():
     ]:
         used |= set(re.findall(r'\bt\(\s*"([a-z_][a-z0-9_.]*)"', path.read_text(encoding="utf-8")))
     assert used and sorted(k for k in used if k not in TEXT) == []
+
+
+def test_a_rate_over_few_evaluations_is_faint_labelled_and_off_the_line():
+    """Goal 1: 9/10 in 2023, 0/2 in 2024. The 0% must not be a point of the line."""
+    df = pd.DataFrame(
+        {
+            "fiscal_year": [2023, 2024],
+            "group_key": ["1", "1"],
+            "group_name_ja": ["目標1", "目標1"],
+            "group_name_en": ["Goal 1", "Goal 1"],
+            "evaluations": [10, 2],
+            "on_target": [9, 0],
+            "below_target": [1, 2],
+            "on_target_rate": [0.9, 0.0],
+        }
+    )
+    fig = charts.on_target_by_year_and_group(df, "ja", "")
+    line, faint = fig.data
+    assert list(line.y) == [0.9, None]
+    assert list(faint.x) == ["2024年度"] and list(faint.y) == [0.0]
+    assert list(faint.text) == ["n=2"] and faint.opacity < 1 and faint.showlegend is False
+
+
+def test_chart_tables_give_the_charts_figures_with_units():
+    from analytics import chart_tables
+
+    df = pd.DataFrame(
+        {
+            "fiscal_year": [2023, 2024],
+            "group_key": ["1", "1"],
+            "group_name_ja": ["目標1", "目標1"],
+            "group_name_en": ["Goal 1", "Goal 1"],
+            "evaluations": [10, 2],
+            "on_target": [9, 0],
+            "below_target": [1, 2],
+            "on_target_rate": [0.9, 0.0],
+        }
+    )
+    table = chart_tables.on_target_by_year_and_group(df, "ja", group="goal")
+    assert list(table.columns) == [
+        "年度",
+        "基本目標",
+        "目標どおり以上（件）",
+        "評価件数（件）",
+        "目標どおり以上の割合（%）",
+    ]
+    assert table.values.tolist() == [
+        ["2023年度", "基本目標1 目標1", 9, 10, 90.0],
+        ["2024年度", "基本目標1 目標1", 0, 2, 0.0],
+    ]

@@ -201,7 +201,7 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
                 # No rerun happens without an interaction, so a change now is this click's doing.
                 try:
                     await page.wait_for_function(
-                        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[1]?.innerText.trim() === '26'",
+                        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[1]?.innerText.trim() === '26件'",
                         timeout=30_000,
                     )
                     result["saw_new_after_next_interaction"] = True

@@ -138,10 +138,11 @@ def test_xlsx_pack_has_the_sheets_and_totals(fixture_con):
     term_goal = book["期別・基本目標別の達成度"]
     header = [c.value for c in term_goal[1]]
     evaluations = sum(
-        row[header.index("評価件数")] for row in term_goal.iter_rows(min_row=2, values_only=True)
+        row[header.index("評価件数（件）")]
+        for row in term_goal.iter_rows(min_row=2, values_only=True)
     )
     assert evaluations == one(fixture_con, "select count(*) from evaluations")[0] == 24
-    rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合") + 1)
+    rate_cell = term_goal.cell(row=2, column=header.index("目標どおり以上の割合（%）") + 1)
     assert rate_cell.number_format == "0.0%" and rate_cell.value == 1.0  # term 1, goal 1: 2 of 2
     assert book["評価データ"].max_row - 1 == 24
     cover = {r[0]: r[1] for r in book["表紙"].iter_rows(values_only=True)}
@@ -166,7 +167,7 @@ def test_pdf_pack_has_a_page_per_section_and_the_summary(fixture_con, tmp_path):
     pdf.write_bytes(build_pack(fixture_con, "pdf", Filters()))
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages >= 6
+    assert pages >= 5  # the term × goal table follows the summary on page 1 (issue 13)
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -230,3 +231,35 @@ def test_cli_writes_the_pack_with_url_filter_names(fixture_db_file, tmp_path):
         cwd=ROOT,
     )
     assert wrong.returncode == 2 and not Path(tmp_path / "x.docx").exists()
+
+
+def test_printed_tables_say_ari_nashi_and_drop_empty_columns():
+    import pandas as pd
+
+    from analytics.report.printable import _table
+
+    frame = pd.DataFrame({"取組名": ["A", "B"], "コロナ影響": [True, False], "備考": ["", ""]})
+    html = _table(frame, "ja")
+    assert "<td>あり</td>" in html and "<td>なし</td>" in html
+    assert "True" not in html and "False" not in html and "備考" not in html
+
+
+def test_a_cut_list_says_it_is_cut():
+    import pandas as pd
+
+    from analytics.review import cut_label
+
+    movers = pd.DataFrame({"improvement": [1] * 22 + [-1] * 7})
+    assert cut_label(movers, "ja", improved=True) == "（上位10件／全22件）"
+    assert cut_label(movers, "ja", improved=False) == "（全7件）"
+
+
+def test_every_rate_the_summary_quotes_is_in_the_figures_table(reference_con):
+    from analytics.review import summary_figures
+
+    review = build_review(reference_con)
+    quoted = set(re.findall(r"\d+\.\d%", summary_text(review, "ja")))
+    values = set(summary_figures(review, "ja")["値"])
+    assert quoted and quoted <= values
+    # the pre-COVID rate is one of them, with what it is counted over
+    assert any(w.startswith("新型コロナの影響前") for w in summary_figures(review, "ja")["項目"])

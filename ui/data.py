@@ -4,11 +4,13 @@ version and the filters, shared by every rerun and session that asks for the sam
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import chart_tables, charts, queries
 from analytics.filters import Filters
 from analytics.review import build_review
 from ui.db import FileVersion, database
@@ -44,25 +46,78 @@ def _figure(
     df = _cached(version, query_name, filter_items, params)
     kwargs = dict(chart_args)
     if kwargs.pop("fiscal_years", False):
-        kwargs["fiscal_years"] = _cached(version, "fiscal_years", (), ())
+        kwargs["fiscal_years"] = _chosen_years(
+            _cached(version, "fiscal_years", (), ()), Filters.from_query(dict(filter_items))
+        )
         kwargs["events"] = _cached(version, "plan_events", (), ())
     return getattr(charts, chart_name)(df, **kwargs)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _table(
+    version: FileVersion,
+    chart_name: str,
+    query_name: str,
+    filter_items: tuple,
+    params: tuple,
+    lang: str,
+    group: str | None,
+) -> pd.DataFrame:
+    """The chart's figures as a table, from the same cached query result as the chart."""
+    df = _cached(version, query_name, filter_items, params)
+    extra = {"group": group} if group else {}
+    return chart_tables.for_chart(chart_name, df, lang, **extra)
+
+
+@dataclass(frozen=True)
+class View:
+    """A chart and its figures as a table (「表で見る」), from one query result."""
+
+    fig: go.Figure
+    table: pd.DataFrame
+    name: str
+
+
+def _chosen_years(fiscal_years: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The plan's years the filter chose (its terms, its span): a chart of term 3 spans term 3."""
+    years = fiscal_years
+    if filters.terms:
+        years = years[years["term_id"].isin(filters.terms)]
+    if filters.fy_from is not None:
+        years = years[years["fiscal_year"] >= filters.fy_from]
+    if filters.fy_to is not None:
+        years = years[years["fiscal_year"] <= filters.fy_to]
+    return years if not years.empty else fiscal_years
+
+
 def figure(
     chart_name: str, query_name: str | None = None, *, params: dict | None = None, **chart_args
-):
-    """``charts.<chart_name>(query(<query_name>, **params), **chart_args)``, cached.
-    Pass ``fiscal_years=True`` for charts that draw the plan's years, terms and events."""
+) -> View:
+    """``charts.<chart_name>(query(<query_name>, **params), **chart_args)``, cached, with the
+    chart's table. Pass ``fiscal_years=True`` for charts that draw the plan's years, terms and
+    events."""
     run = st.session_state["_active_run"]
-    return _figure(
+    filter_items = tuple(sorted(run.filters.to_query().items()))
+    param_items = tuple(sorted((params or {}).items()))
+    fig = _figure(
         run.version,
         chart_name,
         query_name or chart_name,
-        tuple(sorted(run.filters.to_query().items())),
-        tuple(sorted((params or {}).items())),
+        filter_items,
+        param_items,
         tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in chart_args.items())),
     )
+    group = chart_args.get("group") or (params or {}).get("group")
+    table = _table(
+        run.version,
+        chart_name,
+        query_name or chart_name,
+        filter_items,
+        param_items,
+        chart_args.get("lang", run.lang),
+        group,
+    )
+    return View(fig, table, chart_name)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

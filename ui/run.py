@@ -13,8 +13,9 @@ from analytics.config import db_path
 from analytics.derived import needs_refresh
 from analytics.filters import Filters, describe_filters
 from analytics.i18n import t
-from ui import sidebar, state
+from ui import drillbar, sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
+from ui.screen import fit_to_screen
 from ui.widgets import sample_banner
 
 
@@ -49,11 +50,13 @@ def current(page: str) -> Run:
             st.switch_page("dashboard.py", query_params=st.query_params.to_dict())
         run = prepare()
     st.session_state["_active_run"] = run
+    st.session_state["_page"] = page  # where 戻る returns after a drill-down
     return run
 
 
 def prepare() -> Run:
     """Everything before the page's own content; stops the run with a message if there is no database."""
+    fit_to_screen()
     try:
         con, version = database().cursor()
     except DatabaseMissing:
@@ -69,8 +72,8 @@ def prepare() -> Run:
     run = Run(con=con, version=version, filters=filters, lang=lang, years=years)
     state.show_notices()
     sample_banner(queries.data_status(con), lang)
-    if st.session_state.pop("_drilled", False):
-        st.caption(t("filter.drilled", lang, what=run.context))
+    st.session_state.pop("_drilled", None)
+    drillbar.show(run.context, years, lang)
     return run
 
 

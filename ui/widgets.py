@@ -9,7 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.filters import FILTERS
 from analytics.i18n import t
+from ui import state
 
 TABLE_ROWS = 2_000  # rows a table sends to the browser; the download has them all
 PICKER_ROWS = 3_000  # the picker lists a filter's projects up to this many; search narrows the rest
@@ -31,9 +33,46 @@ def sample_banner(status: dict, lang: str) -> None:
         st.info(t(key, lang, n=sample, total=total), icon=":material/science:")
 
 
-def chart(fig: go.Figure, key: str, on_click=None) -> None:
-    """A Plotly chart; with ``on_click`` a click on a bar or point calls it with the point."""
-    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+def chart(fig, key: str, on_click=None, table: pd.DataFrame | None = None) -> None:
+    """A Plotly chart (a figure, or a ``ui.data.View`` that brings its table), then 「表で見る」
+    with the chart's figures and their CSV; with ``on_click`` a click on a bar or point calls it
+    with the point."""
+    if hasattr(fig, "table"):
+        fig, table = fig.fig, fig.table
+    _plot(fig, key, on_click)
+    if table is not None and not table.empty:
+        chart_table(table, key)
+
+
+@st.fragment
+def chart_table(table: pd.DataFrame, key: str) -> None:
+    """The figures behind a chart, and exactly those rows as CSV. Sent to the browser only when
+    asked for, and the switch reruns this fragment alone, not the page."""
+    lang = st.session_state["_active_run"].lang
+    if not st.toggle(t("chart.show_table", lang), key=f"{key}_show_table"):
+        return
+    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
+    table_download(table, key)
+
+
+def table_download(table: pd.DataFrame, key: str) -> None:
+    """Exactly the rows of the table above it, as CSV (UTF-8 with BOM, opens in Excel)."""
+    lang = st.session_state["_active_run"].lang
+    st.download_button(
+        t("chart.table_download", lang, n=len(table)),
+        data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}_table_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def _plot(fig: go.Figure, key: str, on_click=None) -> None:
+    # No toolbar (its tips are English and its zoom mode made a finger drag zoom); the figures
+    # are in the table under each chart and in the meeting pack.
+    config = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
     if on_click is None:
         st.plotly_chart(fig, key=key, config=config, width="stretch")
         return
@@ -41,11 +80,23 @@ def chart(fig: go.Figure, key: str, on_click=None) -> None:
     def callback() -> None:
         points = st.session_state[key].selection.get("points") or []
         if points:
+            remember_view()
             on_click(points[0])
 
     st.plotly_chart(
         fig, key=key, config=config, width="stretch", on_select=callback, selection_mode="points"
     )
+
+
+DRILL_STACK = "_drill_stack"  # the views before each chart click, newest last (ui.drillbar)
+
+
+def remember_view() -> None:
+    """Before a click narrows the filters: keep the filters and the page, for 戻る."""
+    keys = [state.widget_key(f) for f in FILTERS]
+    snapshot = {key: st.session_state.get(key) for key in keys}
+    snapshot["_page"] = st.session_state.get("_page")
+    st.session_state.setdefault(DRILL_STACK, []).append(snapshot)
 
 
 def shown_of(shown: int, total: int, lang: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 
 from analytics.export import TOKYO
@@ -12,7 +13,14 @@ from analytics.filters import describe_filters
 from analytics.i18n import fy_label, t
 from analytics.indicators import summary as indicator_summary
 from analytics.report.sections import chart_data
-from analytics.review import Review, level_table, movers_table, summary_text
+from analytics.review import (
+    Review,
+    cut_label,
+    level_table,
+    movers_table,
+    summary_figures,
+    summary_text,
+)
 from analytics.tables import exceptions_table
 from analytics.theme import PRINT_CSS
 
@@ -28,13 +36,15 @@ def review_html(
 <p class="meta">{e(t("download.about.generated", lang))}: {e(datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M"))} ・
 {e(t("download.about.filters", lang))}: {e(describe_filters(review.filters, lang))}</p>
 <p class="banner">{e(provenance_note)}</p>
-<h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p></section>"""
+<h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p>
+<h3>{e(t("review.figures", lang))}</h3>{_table(summary_figures(review, lang), lang)}</section>"""
+    )
+    # follows the summary on page 1, so the first page is not half blank
+    sections.append(
+        f'<section class="flow"><h2>{e(t("review.term_goal", lang))}</h2>{_table(level_table(review.term_goal, lang, "goal"), lang)}</section>'
     )
     sections.append(
-        f"<section><h2>{e(t('review.term_goal', lang))}</h2>{_table(level_table(review.term_goal, lang, 'goal'))}</section>"
-    )
-    sections.append(
-        f"<section><h2>{e(t('review.term_direction', lang))}</h2>{_table(level_table(review.term_direction, lang, 'direction'))}</section>"
+        f"<section><h2>{e(t('review.term_direction', lang))}</h2>{_table(level_table(review.term_direction, lang, 'direction'), lang)}</section>"
     )
     if images:
         figures = "".join(f'<img alt="{e(name)}" src="{src}">' for name, src in images.items())
@@ -45,17 +55,17 @@ def review_html(
         **{c: lambda d, c=c: (d[c].astype(float) * 100).round(1) for c in rates}
     )
     sections.append(
-        f"<section><h2>{e(t('review.trend', lang))}</h2>{figures}{_table(table_data)}</section>"
+        f"<section><h2>{e(t('review.trend', lang))}</h2>{figures}{_table(table_data, lang)}</section>"
     )
     if review.from_fy and review.to_fy:
         a, b = fy_label(review.from_fy, lang), fy_label(review.to_fy, lang)
         sections.append(
             f"<section><h2>{e(t('review.movers', lang, a=a, b=b))}</h2>"
-            f"<h3>{e(t('review.improved', lang))}</h3>{_table(movers_table(review.movers, lang, review.from_fy, review.to_fy, True))}"
-            f"<h3>{e(t('review.declined', lang))}</h3>{_table(movers_table(review.declined, lang, review.from_fy, review.to_fy, False))}</section>"
+            f"<h3>{e(t('review.improved', lang) + cut_label(review.movers, lang, True))}</h3>{_table(movers_table(review.movers, lang, review.from_fy, review.to_fy, True), lang)}"
+            f"<h3>{e(t('review.declined', lang) + cut_label(review.declined, lang, False))}</h3>{_table(movers_table(review.declined, lang, review.from_fy, review.to_fy, False), lang)}</section>"
         )
     sections.append(
-        f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang))}</section>"
+        f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang), lang)}</section>"
     )
     if review.indicators is not None and not review.indicators.empty:
         sections.append(indicator_summary.section_html(review.indicators, lang, _table))
@@ -65,9 +75,22 @@ def review_html(
     )
 
 
-def _table(frame: pd.DataFrame) -> str:
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, float) and pd.isna(v)) or (isinstance(v, str) and not v)
+
+
+def _table(frame: pd.DataFrame, lang: str) -> str:
+    """A printed table: あり/なし for flags, no column that is empty in every row."""
     if frame.empty:
         return "<p>-</p>"
+    frame = frame[[c for c in frame.columns if not frame[c].map(_blank).all()]]
+    frame = frame.apply(
+        lambda col: (
+            col.map(lambda v: t("value.yes" if v else "value.no", lang))
+            if col.map(lambda v: isinstance(v, bool | np.bool_)).all()
+            else col
+        )
+    )
     e = html.escape
     head = "".join(f"<th>{e(str(c))}</th>" for c in frame.columns)
     body = []

@@ -23,7 +23,7 @@ def review_xlsx(review: Review, lang: str, rows: pd.DataFrame) -> bytes:
         xlsx.table_sheet(book, title, export.neutralise(frame), percent=percent, printable=True)
 
     shares = tuple(t("review.col.level_share", lang, v=v) for v in range(1, 6)) + (
-        t("col.rate", lang),
+        t("unit.pct_col", lang, c=t("col.rate", lang)),
     )
     sheet(
         t("review.term_goal", lang),

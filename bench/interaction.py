@@ -1,0 +1,129 @@
+"""What the committee feels in the browser, against a yardstick measured in the same run.
+
+Two timings, each for the dashboard's overview and for `bench/minimal_app.py` (one Plotly chart,
+one sidebar select box), in Debian's Chromium at 1366×768:
+
+- first chart: from navigation to the first Plotly chart drawn (median of the loads after a first
+  one that warms the server);
+- filter change: from choosing another value in the sidebar's COVID select box to the end of the
+  rerun with every chart drawn again for the new choice (no element left stale, every chart title
+  showing the new filter).
+
+`python -m bench.interaction [--db PATH] [--loads N] [--changes N]` prints a Markdown table with the
+medians and the ratios dashboard / minimal app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The overview's COVID select box and the minimal app's: option labels as shown in Japanese.
+DASHBOARD = {"script": "dashboard.py", "label": "コロナの影響", "options": ["除く", "すべて"]}
+MINIMAL = {"script": "bench/minimal_app.py", "label": "コロナの影響", "options": ["除く", "すべて"]}
+
+# Done when the run has ended, nothing is stale and every chart title shows the chosen option.
+REDRAWN = """
+({has, absent}) => {
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  if (!plots.length) return false;
+  return plots.every((p) => { const t = p.querySelector('.gtitle'); return t && t.textContent.includes(has) && !(absent && t.textContent.includes(absent)); });
+}
+"""
+
+
+def _choose(page, label: str, option: str) -> None:
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_label(label, exact=False).first.click()
+    page.get_by_role("option", name=option, exact=False).first.click()
+
+
+def measure(app: dict, db: Path, loads: int, changes: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from analytics.config import CHROMIUM, CHROMIUM_FLAGS
+    from ui.testing import streamlit_server
+
+    first, change = [], []
+    log = Path(tempfile.gettempdir()) / f"bench-{Path(app['script']).stem}.log"
+    with (
+        streamlit_server(db, log, script=app["script"]) as server,
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for _ in range(loads + 1):
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
+            started = time.perf_counter()
+            page.goto(server["base"] + "/")
+            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+            first.append(time.perf_counter() - started)
+            page.close()
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
+        page.goto(server["base"] + "/")
+        page.wait_for_function(REDRAWN, arg={"has": "", "absent": ""}, timeout=120_000)
+        for i in range(changes + 1):
+            option = app["options"][i % 2]
+            started = time.perf_counter()
+            _choose(page, app["label"], option)
+            # REDRAWN takes {has, absent}: a bare string left both undefined, so it never held
+            wanted = (
+                {"has": "", "absent": "除く"}
+                if option == "すべて"
+                else {"has": option, "absent": ""}
+            )
+            page.wait_for_function(REDRAWN, arg=wanted, timeout=120_000)
+            change.append(time.perf_counter() - started)
+        browser.close()
+    return {"first": first[1:], "change": change[1:]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.interaction", description=__doc__)
+    parser.add_argument("--db", type=Path, help="default: the reference data, built to a temp file")
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--changes", type=int, default=6)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    db = args.db
+    if db is None:
+        from analytics.ingest.build import build
+
+        db = Path(tempfile.mkdtemp()) / "reference.duckdb"
+        build(db)
+    print(
+        table(
+            measure(DASHBOARD, db, args.loads, args.changes),
+            measure(MINIMAL, db, args.loads, args.changes),
+        )
+    )
+    return 0
+
+
+def table(ours: dict, minimal: dict) -> str:
+    rows = [
+        "| in Chromium, 1366×768 | dashboard (median) | minimal app (median) | ratio | target |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for key, what, target in (
+        ("first", "overview's first chart", 1.2),
+        ("change", "sidebar filter change, all redrawn", 1.5),
+    ):
+        a, b = statistics.median(ours[key]), statistics.median(minimal[key])
+        rows.append(f"| {what} | {a:.2f} s | {b:.2f} s | {a / b:.2f} | ≤ {target} |")
+    n = len(ours["first"]), len(ours["change"])
+    rows.append(
+        f"\n{n[0]} loads and {n[1]} changes each, after one warm-up; both apps served on this machine in the same run."
+    )
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

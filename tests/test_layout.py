@@ -1,0 +1,236 @@
+"""What a committee member sees on a laptop (1366×768) and an iPad in landscape (1024×768): no chart
+text runs into other text or past the chart's edge, no text is too small to read, and the headline
+figures are not cut off. Real Chromium against `streamlit run` on the reference data, every page and
+every tab. Axis tick labels (fiscal years above all) are read without turning the head: not
+rotated. Screenshots of each go to test-artifacts/layout/.
+
+How the boxes are measured: for every visible SVG text of a Plotly chart (ticks, legend, titles,
+annotations, treemap and heat-map labels; hover labels excluded), the text's own box
+(``getBBox``) is mapped to the screen with its full transform (``getScreenCTM``), so a rotated label
+is a rotated quadrilateral, not its axis-aligned hull. Two quadrilaterals overlap when no edge of
+either separates them (the separating-axis test), allowing one pixel of touch."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from analytics.config import CHROMIUM, CHROMIUM_FLAGS
+from tests.conftest import ROOT
+from ui.testing import streamlit_server
+
+ARTIFACTS = ROOT / "test-artifacts" / "layout"
+TIMEOUT_MS = 60_000
+SIZES = {"laptop": (1366, 768), "ipad": (1024, 768)}
+MIN_FONT_PX = 9  # smaller than this is not readable on a projector or a laptop
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="browser tests skipped: /usr/bin/chromium not found (apt-get install chromium fonts-noto-cjk; .ci/run does this)",
+    ),
+]
+
+# Runs in the page: every visible text of every Plotly chart, as a screen quadrilateral.
+COLLECT_TEXTS = """
+() => {
+  const visible = (el, root) => {
+    for (let a = el; a && a !== root.parentElement; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;
+      if (a.getAttribute && a.getAttribute('opacity') === '0') return false;
+    }
+    return true;
+  };
+  const charts = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, index) => {
+    if (!visible(plot, plot) || plot.getBoundingClientRect().width === 0) return;
+    const r = plot.getBoundingClientRect();
+    const texts = [];
+    plot.querySelectorAll('svg text').forEach((el) => {
+      if (el.closest('.hoverlayer') || el.closest('.modebar')) return;
+      const content = (el.textContent || '').trim();
+      if (!content || !visible(el, plot)) return;
+      let bb;
+      try { bb = el.getBBox(); } catch (e) { return; }
+      if (bb.width === 0 || bb.height === 0) return;
+      const m = el.getScreenCTM();
+      const corners = [[bb.x, bb.y], [bb.x + bb.width, bb.y], [bb.x + bb.width, bb.y + bb.height], [bb.x, bb.y + bb.height]]
+        .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+      const fontSize = parseFloat(getComputedStyle(el).fontSize) || 0;
+      const scale = Math.sqrt(m.a * m.a + m.b * m.b);
+      const cls = (el.getAttribute('class') || '') + ' in ' + ((el.parentElement && el.parentElement.getAttribute('class')) || '');
+      const tick = !!el.closest('g[class*="tick"]');
+      const angle = Math.round(Math.atan2(m.b, m.a) * 180 / Math.PI);
+      texts.push({text: content.slice(0, 40), cls, corners, px: fontSize * scale, tick, angle});
+    });
+    const title = plot.querySelector('.gtitle');
+    charts.push({index, title: title ? title.textContent.slice(0, 50) : '', box: [r.left, r.top, r.right, r.bottom], texts});
+  });
+  return charts;
+}
+"""
+
+# Runs in the page: headline metrics whose label or value is cut off (ellipsis or overflow).
+TRUNCATED_METRICS = """
+() => {
+  const cut = [];
+  document.querySelectorAll('[data-testid="stMetric"]').forEach((m) => {
+    m.querySelectorAll('[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"], [data-testid="stMetricValue"]').forEach((el) => {
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) cut.push((el.textContent || '').trim().slice(0, 40));
+    });
+  });
+  return [...new Set(cut)];
+}
+"""
+
+
+def _axes(quad):
+    for i in range(4):
+        (x1, y1), (x2, y2) = quad[i], quad[(i + 1) % 4]
+        yield (y1 - y2, x2 - x1)  # the edge's normal
+
+
+def overlap(a, b, touch: float = 1.0) -> bool:
+    """Whether two convex quadrilaterals overlap by more than ``touch`` pixels (separating axes)."""
+    for ax, ay in list(_axes(a)) + list(_axes(b)):
+        length = (ax * ax + ay * ay) ** 0.5
+        if length == 0:
+            continue
+        pa = [(x * ax + y * ay) / length for x, y in a]
+        pb = [(x * ax + y * ay) / length for x, y in b]
+        if max(pa) - touch <= min(pb) or max(pb) - touch <= min(pa):
+            return False
+    return True
+
+
+def problems_in(charts: list[dict]) -> list[str]:
+    found = []
+    for chart in charts:
+        where = f"chart {chart['index']} «{chart['title']}»"
+        left, top, right, bottom = chart["box"]
+        texts = chart["texts"]
+        for t in texts:
+            xs = [x for x, _ in t["corners"]]
+            ys = [y for _, y in t["corners"]]
+            if (
+                min(xs) < left - 1
+                or max(xs) > right + 1
+                or min(ys) < top - 1
+                or max(ys) > bottom + 1
+            ):
+                found.append(f"{where}: «{t['text']}» ({t['cls']}) is clipped by the chart's edge")
+            if t["tick"] and t["angle"] != 0:
+                found.append(f"{where}: tick «{t['text']}» is rotated {t['angle']}°")
+            if t["px"] < MIN_FONT_PX:
+                found.append(f"{where}: «{t['text']}» is {t['px']:.1f} px, too small to read")
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                if overlap(a["corners"], b["corners"]):
+                    found.append(
+                        f"{where}: «{a['text']}» ({a['cls']}) overlaps «{b['text']}» ({b['cls']})"
+                    )
+    return found
+
+
+def test_the_overlap_check_itself():
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    shifted = [(x + 5, y + 5) for x, y in square]
+    apart = [(x + 20, y) for x, y in square]
+    touching = [(x + 10, y) for x, y in square]
+    # a diamond whose hull would overlap the square but whose rotated box does not
+    diamond = [(16, 5), (21, 0), (26, 5), (21, 10)]
+    diamond_in = [(8, 5), (13, 0), (18, 5), (13, 10)]
+    assert overlap(square, shifted) and overlap(shifted, square)
+    assert not overlap(square, apart)
+    assert not overlap(square, touching)
+    assert not overlap(square, diamond)
+    assert overlap(square, diamond_in)
+
+
+@pytest.fixture(scope="module")
+def server(reference_db_file, tmp_path_factory):
+    with streamlit_server(
+        reference_db_file, tmp_path_factory.mktemp("layout") / "streamlit.log"
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+def _settle(pg) -> None:
+    """Wait until the script run has finished and the charts have stopped drawing: the number of
+    charts and of their texts is the same over three looks half a second apart."""
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+    seen: list[int] = []
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        seen.append(
+            pg.evaluate(
+                "() => document.querySelectorAll('.js-plotly-plot').length * 100000"
+                " + document.querySelectorAll('.js-plotly-plot svg text').length"
+            )
+        )
+        if len(seen) >= 4 and len(set(seen[-3:])) == 1:
+            return
+        time.sleep(0.5)
+
+
+PAGES = ["", "trends", "initiatives", "bureaus", "review", "about"]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("path", PAGES, ids=[p or "overview" for p in PAGES])
+def test_no_chart_text_overlaps_or_is_clipped(server, browser, path, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ja-JP")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    try:
+        pg.goto(f"{server['base']}/{path}")
+        pg.locator("h1").first.wait_for()
+        _settle(pg)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        found: list[str] = []
+        tabs = pg.get_by_role("tab")
+        views = [None] + list(range(1, tabs.count()))  # the first tab is open already
+        for view in views:
+            name = "" if view is None else f"-tab{view}"
+            if view is not None:
+                tabs.nth(view).click()
+                _settle(pg)
+            label = f"{path or 'overview'}{name} at {width}×{height}"
+            found += [f"{label}: {p}" for p in problems_in(pg.evaluate(COLLECT_TEXTS))]
+            found += [f"{label}: metric cut off: «{m}»" for m in pg.evaluate(TRUNCATED_METRICS)]
+            _screenshots(pg, ARTIFACTS / f"{path or 'overview'}{name}-{width}")
+        assert not found, "\n".join(found)
+    finally:
+        context.close()
+
+
+def _screenshots(pg, stem) -> None:
+    """The first screen as a person sees it, then the whole page (Streamlit scrolls its main block,
+    not the window, so the page is drawn at the height of its content)."""
+    pg.screenshot(path=f"{stem}.png")
+    full = pg.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    size = pg.viewport_size
+    pg.set_viewport_size({"width": size["width"], "height": min(int(full), 12000)})
+    time.sleep(0.5)
+    pg.screenshot(path=f"{stem}-full.png")
+    pg.set_viewport_size(size)
+    time.sleep(0.3)

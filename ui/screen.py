@@ -1,0 +1,49 @@
+"""What narrow screens (an iPad in landscape, a small laptop) need from the page itself: static
+CSS and one static script, never data. Below 1100 px the sidebar starts collapsed (once per
+browser session, so a member who opens it keeps it open), the main block uses the width, and
+headline figures wrap instead of being cut."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+NARROW_PX = 1100
+
+STYLE = f"""<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  font-size: clamp(1.4rem, 2.6vw, 2.25rem);
+}}
+@media (max-width: {NARROW_PX - 1}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-left: 1.5rem; padding-right: 1.5rem; }}
+}}
+</style>"""
+
+# Static: it reads nothing from the app. Clicks Streamlit's own collapse button once per session.
+SCRIPT = f"""<script>
+(() => {{
+  const KEY = "kawasaki-sidebar-collapsed";
+  if (window.innerWidth >= {NARROW_PX} || sessionStorage.getItem(KEY)) return;
+  const attempt = (left) => {{
+    const bar = document.querySelector('[data-testid="stSidebar"]');
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (bar && bar.getAttribute("aria-expanded") === "false") {{
+      sessionStorage.setItem(KEY, "1");
+    }} else if (bar && button) {{
+      button.click();
+      sessionStorage.setItem(KEY, "1");
+    }} else if (left > 0) {{
+      setTimeout(() => attempt(left - 1), 100);
+    }}
+  }};
+  attempt(50);
+}})();
+</script>"""
+
+
+def fit_to_screen() -> None:
+    st.html(STYLE)
+    st.html(SCRIPT, unsafe_allow_javascript=True)
