@@ -188,7 +188,7 @@ def _settle(pg) -> None:
         time.sleep(0.5)
 
 
-PAGES = ["", "trends", "initiatives", "bureaus", "review", "about"]
+PAGES = ["", "trends", "initiatives", "bureaus", "indicators", "review", "about"]
 
 
 @pytest.mark.parametrize("size", list(SIZES))

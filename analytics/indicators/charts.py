@@ -106,9 +106,13 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     measured = sorted(values["fiscal_year"].astype(int)) if not values.empty else []
     years = sorted({y0, y1, *measured})
     if years[-1] - years[0] > 6:  # a baseline long before the term: label the ends only
-        years = sorted({y0, y1, *measured[-1:]})
+        years = [years[0], years[-1]]
     fig.update_xaxes(
-        tickvals=years, ticktext=[str(y) for y in years], showgrid=False, linecolor=theme.AXIS_LINE
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        tickangle=0,
+        showgrid=False,
+        linecolor=theme.AXIS_LINE,
     )
     fig.update_yaxes(
         title=_escape(unit), gridcolor=theme.GRID_LINE, zeroline=False, rangemode="tozero"
@@ -116,5 +120,7 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     return fig
 
 
-def _short(name: str, limit: int = 24) -> str:
+def _short(name: str, limit: int = 17) -> str:
+    """A third of a laptop screen holds about 17 characters of the title; the full name is in
+    the page's table of indicators."""
     return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -68,7 +68,9 @@ def review_html(
         f"<section><h2>{e(t('review.below', lang, fy=latest))}</h2>{_table(exceptions_table(review.below_latest, lang), lang)}</section>"
     )
     if review.indicators is not None and not review.indicators.empty:
-        sections.append(indicator_summary.section_html(review.indicators, lang, _table))
+        sections.append(
+            indicator_summary.section_html(review.indicators, lang, lambda f: _table(f, lang))
+        )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{e(t("review.cover", lang))}</title>'
         f"<style>{PRINT_CSS}</style></head><body>{''.join(sections)}</body></html>"
