@@ -40,13 +40,15 @@ table = status_table(status, lang, grouped=True)
 progress = t("ind.col.progress", lang)
 first = ["code", "name", "status", "progress", "expected", "actual", "unit", "baseline"]
 order = [t(f"ind.col.{c}", lang) for c in first]
+expected = t("ind.col.expected", lang)
+# A text target (現状値以上) has no progress and no expected progress: a dash, not "None".
+table[expected] = [f"{v:.1f}%" if v == v and v is not None else "—" for v in table[expected]]
 st.dataframe(
     table,
     hide_index=True,
     width="stretch",
     column_config={
         progress: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f%%"),
-        t("ind.col.expected", lang): st.column_config.NumberColumn(format="%.1f%%"),
     },
     column_order=order + [c for c in table.columns if c not in order],
     key="ind_table",
