@@ -505,17 +505,36 @@ def _parse(parse: Callable[[str], object], text: str) -> object | None:
         return None
 
 
-def describe_filters(filters: Filters, lang: str = "ja") -> str:
-    """The filter context for chart titles and export cover sheets, e.g. '第3期・コロナ影響ありを除く'."""
+NAMED_AT_MOST = 3  # more chosen values than this read as a count: 「所管局5件」
+
+
+def describe_filters(filters: Filters, lang: str = "ja", names: Mapping | None = None) -> str:
+    """The filter context for chart titles and export cover sheets, e.g.
+    '第3期・基本目標1 川崎発の最先端技術…・コロナ影響ありを除く'. ``names`` (queries.context_names)
+    lets it name up to three chosen goals, directions or bureaus; levels are named from their
+    labels; more than three read as a count."""
     within = "・" if lang == "ja" else ", "  # between the values of one filter
     parts = [
-        within.join(t(key, lang, **values) for key, values in f.context(f.value(filters)))
+        _describe(f, f.value(filters), lang, names or {}, within)
         for f in FILTERS
         if f.is_set(filters)
     ]
     if not parts:
         return t("ctx.all", lang)
     return ("・" if lang == "ja" else "; ").join(parts)
+
+
+def _describe(f: Filter, value: object, lang: str, names: Mapping, within: str) -> str:
+    pool = None
+    if f.options in names:
+        pool = {k: labels[lang] for k, labels in names[f.options].items()}
+    elif f.choices is not None and f.widget == "pick":
+        pool = f.choices(lang)
+    if pool is not None and isinstance(value, tuple):
+        if len(value) <= NAMED_AT_MOST and all(v in pool for v in value):
+            return within.join(pool[v] for v in value)
+        return t("ctx.count", lang, what=t(f.label, lang), n=len(value))
+    return within.join(t(key, lang, **values) for key, values in f.context(value))
 
 
 def year_mask(fy_from: int | None, fy_to: int | None) -> int:

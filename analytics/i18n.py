@@ -65,6 +65,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ctx.goal": ("基本目標{v}", "goal {v}"),
     "ctx.direction": ("方向性{v}", "direction {v}"),
     "ctx.bureau": ("所管局{n}件", "{n} bureau(s)"),
+    "ctx.count": ("{what}{n}件", "{what}: {n} chosen"),
     "ctx.level": ("達成度{v}", "level {v}"),
     "ctx.covid.only": ("コロナ影響ありのみ", "COVID-affected only"),
     "ctx.covid.exclude": ("コロナ影響ありを除く", "excluding COVID-affected"),

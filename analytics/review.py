@@ -35,6 +35,11 @@ class Review:
     events: pd.DataFrame  # plan_events
     numbers: dict = field(default_factory=dict)
     indicators: indicator_summary.IndicatorSection | None = None  # 成果指標, beside the levels
+    names: dict = field(default_factory=dict)  # queries.context_names, for the context line
+
+    def context(self, lang: str) -> str:
+        """The filters in words, naming what is chosen (the same text as on the pages)."""
+        return describe_filters(self.filters, lang, self.names)
 
     @property
     def latest(self) -> int | None:
@@ -86,6 +91,7 @@ def build_review(
         fiscal_years=queries.fiscal_years(con),
         events=queries.plan_events(con),
     )
+    review.names = queries.context_names(con)
     review.numbers = summary_numbers(review)
     review.indicators = indicator_summary.build_section(con, filters)
     return review
@@ -223,7 +229,7 @@ def summary_figures(review: Review, lang: str = "ja") -> pd.DataFrame:
 def summary_text(review: Review, lang: str = "ja") -> str:
     """A few plain sentences from ``review.numbers``: what the committee reads first."""
     n = review.numbers
-    scope = describe_filters(review.filters, lang)
+    scope = review.context(lang)
     if not n:
         if review.listed_latest_term:
             return t("review.s.not_yet", lang, scope=scope, n=review.listed_latest_term)

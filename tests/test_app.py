@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -306,3 +307,17 @@ def test_one_year_reads_as_one_year():
 
     assert describe_filters(Filters(fy_from=2021, fy_to=2021), "ja") == "2021年度"
     assert describe_filters(Filters(fy_from=2019, fy_to=2021), "ja") == "2019〜2021年度"
+
+
+def test_the_context_names_the_chosen_bureau_on_the_page_and_in_chart_titles(
+    reference_db, monkeypatch
+):
+    monkeypatch.setenv("DASHBOARD_DB", str(reference_db))
+    at = new_app(bureau="port", covid="exclude").run()
+    assert not at.exception
+    expected = "港湾局・コロナ影響ありを除く"  # departments.csv: port = 港湾局
+    assert expected in [c.value for c in at.caption]
+    titles = [
+        json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")
+    ]
+    assert titles and all(expected in title for title in titles)

@@ -136,8 +136,41 @@ def test_the_level_filter_on_every_scope_binds_its_values(scope, clause, params)
 def test_the_level_filter_in_the_context_line():
     from analytics.filters import describe_filters
 
-    assert describe_filters(Filters(levels=(4, 5)), "ja") == "達成度4,5"
-    assert describe_filters(Filters(terms=(3,), levels=(4, 5)), "en") == "term 3; level 4,5"
+    # Levels read by name when three or fewer are chosen (issue 13), else as a count.
+    assert (
+        describe_filters(Filters(levels=(4, 5)), "ja") == "4 目標を下回った・5 目標を大きく下回った"
+    )
+    assert (
+        describe_filters(Filters(terms=(3,), levels=(4, 5)), "en")
+        == "term 3; 4 Below target, 5 Far below target"
+    )
+    assert describe_filters(Filters(levels=(1, 2, 4, 5)), "ja") == "達成度4件"
+
+
+# The names are the reference CSVs' (data/reference/goals.csv, directions.csv, departments.csv),
+# cut to 12 characters (28 in English) with an ellipsis.
+@pytest.mark.parametrize(
+    "filters, lang, expected",
+    [
+        (Filters(bureaus=("port",)), "ja", "港湾局"),
+        (Filters(bureaus=("port",)), "en", "Port and Harbor Bureau"),
+        (Filters(bureaus=("port", "finance")), "ja", "財政局・港湾局"),
+        (Filters(bureaus=("port", "finance", "general-affairs", "environment")), "ja", "所管局4件"),
+        (Filters(goals=(2,)), "ja", "基本目標2 発信力を高め世界的プレ…"),
+        (Filters(directions=("1-2",)), "ja", "1-2 企業の海外展開による国…"),
+        (
+            Filters(terms=(3,), goals=(1,), covid="exclude"),
+            "ja",
+            "第3期・基本目標1 川崎発の最先端技術で世…・コロナ影響ありを除く",
+        ),
+        (Filters(goals=(1,)), "en", "Goal 1 A city leading the world wi…"),
+    ],
+)
+def test_the_context_line_names_what_is_chosen(reference_con, filters, lang, expected):
+    from analytics import queries
+    from analytics.filters import describe_filters
+
+    assert describe_filters(filters, lang, queries.context_names(reference_con)) == expected
 
 
 def test_level_counts_on_the_fixture_equal_a_count_in_sql(fixture_con):
@@ -181,5 +214,5 @@ def test_the_meeting_pack_command_line_takes_the_level(fixture_db_file, tmp_path
     )
     assert done.returncode == 0, done.stderr
     cover = {row[0]: row[1] for row in openpyxl.load_workbook(out)["表紙"].values}
-    assert cover["絞り込み条件"] == "達成度4,5"
+    assert cover["絞り込み条件"] == "4 目標を下回った・5 目標を大きく下回った"
     assert cover["URLの条件"] == "level=4,5"

@@ -263,3 +263,12 @@ def test_every_rate_the_summary_quotes_is_in_the_figures_table(reference_con):
     assert quoted and quoted <= values
     # the pre-COVID rate is one of them, with what it is counted over
     assert any(w.startswith("新型コロナの影響前") for w in summary_figures(review, "ja")["項目"])
+
+
+def test_the_pack_cover_names_the_chosen_bureau(reference_con):
+    book = openpyxl.load_workbook(
+        io.BytesIO(build_pack(reference_con, "xlsx", Filters(bureaus=("port",))))
+    )
+    cover = {r[0]: r[1] for r in book["表紙"].iter_rows(values_only=True)}
+    assert cover["絞り込み条件"] == "港湾局"
+    assert "（港湾局）" in cover["まとめ"]

@@ -4,7 +4,7 @@ result to the page (``current``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -28,10 +28,11 @@ class Run:
     filters: Filters
     lang: str
     years: list[int]
+    names: dict = field(default_factory=dict)  # queries.context_names: chosen values by name
 
     @property
     def context(self) -> str:
-        return describe_filters(self.filters, self.lang)
+        return describe_filters(self.filters, self.lang, self.names)
 
 
 def current(page: str) -> Run:
@@ -69,7 +70,14 @@ def prepare() -> Run:
     state.write_url(filters)
     lang = state.lang()
     years = [int(y) for y in dims["years"]["fiscal_year"]]
-    run = Run(con=con, version=version, filters=filters, lang=lang, years=years)
+    run = Run(
+        con=con,
+        version=version,
+        filters=filters,
+        lang=lang,
+        years=years,
+        names=queries.context_names(con, dims),
+    )
     state.show_notices()
     sample_banner(queries.data_status(con), lang)
     st.session_state.pop("_drilled", None)

@@ -275,6 +275,39 @@ def dimension(con, table: str) -> pd.DataFrame:
     return con.execute(sql).df()
 
 
+NAMED = ("goals", "directions", "departments")  # the filters the context line names by name
+
+
+def context_names(con, dims: dict[str, pd.DataFrame] | None = None) -> dict[str, dict]:
+    """Short labels for the context line, per ``options`` name, value and language:
+    ``{"goals": {1: {"ja": "基本目標1 川崎発の最先端技術…", "en": "Goal 1 A city leading…"}}, …}``.
+    ``dims``: the dimension tables when the caller has them already (the sidebar does)."""
+    from analytics.i18n import t  # the one translation table
+
+    dims = dims or {name: dimension(con, name) for name in NAMED}
+    short = {"ja": 12, "en": 28}
+
+    def cut(text: object, lang: str) -> str:
+        text = str(text)
+        return text if len(text) <= short[lang] else text[: short[lang] - 1] + "…"
+
+    names: dict[str, dict] = {name: {} for name in NAMED}
+    for row in dims["goals"].itertuples(index=False):
+        names["goals"][int(row.goal_id)] = {
+            lang: f"{t('goal.short', lang, v=int(row.goal_id))} {cut(getattr(row, f'name_{lang}'), lang)}"
+            for lang in short
+        }
+    for row in dims["directions"].itertuples(index=False):
+        names["directions"][row.direction_id] = {
+            lang: f"{row.direction_id} {cut(getattr(row, f'name_{lang}'), lang)}" for lang in short
+        }
+    for row in dims["departments"].itertuples(index=False):
+        names["departments"][row.department_id] = {
+            lang: str(getattr(row, f"name_{lang}")) for lang in short
+        }
+    return names
+
+
 def data_status(con) -> dict:
     return _one_row(run(con, "data_status"))
 

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from analytics.export import TOKYO
-from analytics.filters import describe_filters
 from analytics.i18n import fy_label, t
 from analytics.indicators import summary as indicator_summary
 from analytics.report.sections import chart_data
@@ -34,7 +33,7 @@ def review_html(
     sections.append(
         f"""<section class="first"><h1>{e(t("review.cover", lang))}</h1>
 <p class="meta">{e(t("download.about.generated", lang))}: {e(datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M"))} ・
-{e(t("download.about.filters", lang))}: {e(describe_filters(review.filters, lang))}</p>
+{e(t("download.about.filters", lang))}: {e(review.context(lang))}</p>
 <p class="banner">{e(provenance_note)}</p>
 <h2>{e(t("review.summary", lang))}</h2><p class="summary" id="summary">{e(summary_text(review, lang))}</p>
 <h3>{e(t("review.figures", lang))}</h3>{_table(summary_figures(review, lang), lang)}</section>"""

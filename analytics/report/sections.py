@@ -8,13 +8,12 @@ import pandas as pd
 
 from analytics import charts, queries
 from analytics.export import TOKYO
-from analytics.filters import describe_filters
 from analytics.i18n import fy_label, t
 from analytics.review import Review, summary_text
 
 
 def pack_figures(review: Review, lang: str) -> dict:
-    ctx = describe_filters(review.filters, lang)
+    ctx = review.context(lang)
     return {
         "trend": charts.on_target_by_year_and_group(
             review.by_goal_year, lang, ctx, review.fiscal_years, events=review.events
@@ -54,7 +53,7 @@ def cover_lines(review: Review, lang: str) -> list[tuple[str, str]]:
     return [
         (t("review.cover", lang), ""),
         (t("download.about.generated", lang), datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M")),
-        (t("download.about.filters", lang), describe_filters(review.filters, lang)),
+        (t("download.about.filters", lang), review.context(lang)),
         (
             t("download.about.query", lang),
             "&".join(f"{k}={v}" for k, v in review.filters.to_query().items()) or "-",
