@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import xlsx
-from analytics.i18n import level_label, next_step_label
+from analytics.i18n import level_label, next_step_label, t
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -88,7 +88,8 @@ def export_frame(evaluations: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
         e["next_step"].map(steps).astype(object).where(e["next_step"].notna(), ""),
         text("results_ja"),
         text("note_ja"),
-        text("source"),
+        # 'sample' or 'import:<file>': the word in the display language, the file name as data
+        e["source"].astype(object).where(e["source"] != "sample", t("about.kind.sample", lang)),
     ]
     frame = pd.DataFrame(
         {h[1] if en else h[0]: c.to_numpy() for h, c in zip(HEADERS, columns, strict=True)}

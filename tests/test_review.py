@@ -272,3 +272,29 @@ def test_the_pack_cover_names_the_chosen_bureau(reference_con):
     cover = {r[0]: r[1] for r in book["表紙"].iter_rows(values_only=True)}
     assert cover["絞り込み条件"] == "港湾局"
     assert "（港湾局）" in cover["まとめ"]
+
+
+def test_the_xlsx_pack_has_no_raw_flag_or_source_values(reference_con):
+    # Every flag cell reads あり/なし and the data sheet's source 見本: the reference data is
+    # all sample and FY2024 has below-target evaluations (data/README.md).
+    book = openpyxl.load_workbook(io.BytesIO(build_pack(reference_con, "xlsx", Filters())))
+    raw = [
+        (ws.title, v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, bool) or v in ("True", "False", "None", "nan", "sample")
+    ]
+    assert raw == []
+    below = book[next(n for n in book.sheetnames if "目標を下回った取組" in n)]
+    header = [c.value for c in below[1]]
+    assert {
+        r[header.index("コロナ影響")] for r in below.iter_rows(min_row=2, values_only=True)
+    } <= {
+        "あり",
+        "なし",
+    }
+    rows = book["評価データ"]
+    header = [c.value for c in rows[1]]
+    sources = {r[header.index("データ出典")] for r in rows.iter_rows(min_row=2, values_only=True)}
+    assert sources == {"見本"}

@@ -5,13 +5,12 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-import numpy as np
 import pandas as pd
 
 from analytics.export import TOKYO
 from analytics.i18n import fy_label, t
 from analytics.indicators import summary as indicator_summary
-from analytics.report.sections import chart_data
+from analytics.report.sections import chart_data, yes_no
 from analytics.review import (
     Review,
     cut_label,
@@ -85,13 +84,7 @@ def _table(frame: pd.DataFrame, lang: str) -> str:
     if frame.empty:
         return "<p>-</p>"
     frame = frame[[c for c in frame.columns if not frame[c].map(_blank).all()]]
-    frame = frame.apply(
-        lambda col: (
-            col.map(lambda v: t("value.yes" if v else "value.no", lang))
-            if col.map(lambda v: isinstance(v, bool | np.bool_)).all()
-            else col
-        )
-    )
+    frame = yes_no(frame, lang)
     e = html.escape
     head = "".join(f"<th>{e(str(c))}</th>" for c in frame.columns)
     body = []

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 
 from analytics import charts, queries
 from analytics.export import TOKYO
 from analytics.i18n import fy_label, t
 from analytics.review import Review, summary_text
+
+
+def yes_no(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Flag columns (all True/False) as あり/なし, for both formats of the pack."""
+    return frame.apply(
+        lambda col: (
+            col.map(lambda v: t("value.yes" if v else "value.no", lang))
+            if len(col) and col.map(lambda v: isinstance(v, bool | np.bool_)).all()
+            else col
+        )
+    )
 
 
 def pack_figures(review: Review, lang: str) -> dict:

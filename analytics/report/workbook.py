@@ -7,7 +7,7 @@ import pandas as pd
 from analytics import export, xlsx
 from analytics.i18n import fy_label, t
 from analytics.indicators import summary as indicator_summary
-from analytics.report.sections import as_fractions, chart_data, cover_lines
+from analytics.report.sections import as_fractions, chart_data, cover_lines, yes_no
 from analytics.review import Review, level_table, movers_table
 from analytics.tables import exceptions_table
 
@@ -55,7 +55,7 @@ def review_xlsx(review: Review, lang: str, rows: pd.DataFrame) -> bytes:
         )
     sheet(
         t("review.below", lang, fy=fy_label(review.latest, lang) if review.latest else "-")[:31],
-        export.neutralise(exceptions_table(review.below_latest, lang)),
+        export.neutralise(yes_no(exceptions_table(review.below_latest, lang), lang)),
     )
     if review.indicators is not None and not review.indicators.empty:
         sheet(t("page.indicators", lang), indicator_summary.sheet_table(review.indicators, lang))
