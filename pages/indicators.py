@@ -5,11 +5,10 @@ import streamlit as st
 
 from analytics import export
 from analytics.i18n import fy_label, t
-from analytics.indicators import charts
 from analytics.indicators.queries import has_sample, status_counts
 from analytics.indicators.tables import counts_table, download_table, status_table
 from ui import state
-from ui.indicator_data import indicator_query
+from ui.indicator_data import indicator_figures, indicator_query, status_figure
 from ui.run import current
 from ui.widgets import chart, md
 
@@ -32,7 +31,7 @@ st.subheader(t("ind.year", lang, fy=fy_label(fy, lang)))
 counts = status_counts(status)
 left, right = st.columns([3, 2])
 with left:
-    chart(charts.status_counts(counts, fy, lang, run.context), "ind_counts")
+    chart(status_figure(), "ind_counts")
 right.dataframe(counts_table(counts, lang), hide_index=True, width="stretch")
 
 st.subheader(t("ind.table", lang))
@@ -81,12 +80,11 @@ if picked:
     )
 
 st.subheader(t("ind.charts", lang))
-values = indicator_query("indicator_values")
+figures = indicator_figures()
 columns = st.columns(3)
 for i, row in enumerate(status.to_dict("records")):
-    own = values[values["indicator_code"] == row["indicator_code"]]
     with columns[i % 3]:
-        chart(charts.indicator_chart(row, own, lang), f"ind_chart_{row['indicator_code']}")
+        chart(figures[row["indicator_code"]], f"ind_chart_{row['indicator_code']}")
         if isinstance(row["actual_note"], str) and row["actual_note"]:
             st.caption(md(row["actual_note"]))
 

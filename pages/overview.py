@@ -5,12 +5,11 @@ import streamlit as st
 
 from analytics import tables
 from analytics.i18n import fy_label, t
-from analytics.indicators import charts as indicator_charts
-from analytics.indicators.queries import has_sample, status_counts
+from analytics.indicators.queries import has_sample
 from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
-from ui.indicator_data import indicator_query
+from ui.indicator_data import indicator_query, status_figure
 from ui.run import current
 from ui.widgets import TABLE_ROWS, chart, percent, shown_of, table_download
 
@@ -86,10 +85,7 @@ indicators = indicator_query("indicator_status")  # 成果指標, beside the lev
 if len(indicators):
     ind_fy = int(indicators["fiscal_year"].iloc[0])
     st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
-    chart(
-        indicator_charts.status_counts(status_counts(indicators), ind_fy, lang, run.context),
-        "ov_ind",
-    )
+    chart(status_figure(), "ov_ind")
     sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
     st.caption(f"{t('ind.overview_link', lang)} {sample}")
 

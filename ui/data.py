@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import chart_tables, charts, queries
+from analytics import chart_tables, charts, export, queries
 from analytics.filters import Filters
 from analytics.review import build_review
 from ui.db import FileVersion, database
@@ -141,3 +141,18 @@ def query(name: str, filters: Filters | None = None, **params):
     return _cached(
         run.version, name, tuple(sorted(filters.to_query().items())), tuple(sorted(params.items()))
     )
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _csv_size(version: FileVersion, filter_items: tuple, lang: str) -> tuple[int, int]:
+    """(rows, estimated CSV bytes) of the whole-filter download, from a sample of 200 rows.
+    Formatting the sample is most of a warm page run's time, so it is done once per filter."""
+    rows = _cached(version, "headline", filter_items, ())["evaluations"] or 0
+    sample = _cached(version, "evaluations", filter_items, (("limit", 200),))
+    return rows, export.estimate_csv_bytes(sample, rows, lang)
+
+
+def csv_size() -> tuple[int, int]:
+    """(rows, estimated bytes) of the current filter's CSV download."""
+    run = st.session_state["_active_run"]
+    return _csv_size(run.version, tuple(sorted(run.filters.to_query().items())), run.lang)

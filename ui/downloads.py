@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import export, queries
 from analytics.export import TOKYO
 from analytics.i18n import t
-from ui.data import query
+from ui.data import csv_size, query
 from ui.db import database
 
 
@@ -21,8 +21,7 @@ def downloads(key: str) -> None:
     Nothing is built until a button is clicked; the size is stated first."""
     run = st.session_state["_active_run"]
     lang = run.lang
-    rows = query("headline")["evaluations"] or 0
-    size = export.estimate_csv_bytes(query("evaluations", limit=200), rows, lang)
+    rows, size = csv_size()
     with st.expander(
         t("download.header", lang, n=f"{rows:,}", size=_size(size)), icon=":material/download:"
     ):
