@@ -80,10 +80,31 @@ def add_missing_tables(con: duckdb.DuckDBPyConnection) -> None:
             )
 
 
+def upgrade_import_log(con: duckdb.DuckDBPyConnection) -> None:
+    """A database built before the indicators has an import log whose check refuses the kind
+    'indicators', so an indicator import into it failed. Rebuild the log with the current
+    definition (schema.sql), keeping every row; nothing references it."""
+    checks = con.execute(
+        "select constraint_text from duckdb_constraints()"
+        " where table_name = 'import_log' and constraint_type = 'CHECK'"
+        " and constraint_text like '%sheet_kind%'"
+    ).fetchall()
+    if not checks or all("'indicators'" in text for (text,) in checks):
+        return
+    schema = SCHEMA_FILE.read_text(encoding="utf-8")
+    ddl = re.search(r"create table import_log \(.*?\n\);", schema, re.S).group(0)
+    con.execute(ddl.replace("create table import_log", "create table import_log_upgraded", 1))
+    con.execute("insert into import_log_upgraded select * from import_log")
+    con.execute("drop table import_log")
+    con.execute("alter table import_log_upgraded rename to import_log")
+
+
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the derived tables (evaluation_facts, evaluation_counts, …) after every change;
-    a database built by an earlier version gets the source tables added since."""
+    a database built by an earlier version gets the source tables added since, and the import
+    log's current definition."""
     add_missing_tables(con)
+    upgrade_import_log(con)
     # Databases built before evaluation_facts was materialised hold it as a view.
     views = con.execute(
         "select table_name from information_schema.tables"

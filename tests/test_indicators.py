@@ -414,3 +414,47 @@ def test_a_database_from_before_the_indicators_is_refreshed_to_have_them(referen
     assert con.execute("select count(*) from indicators").fetchone() == (0,)
     assert con.execute("select count(*) from evaluations").fetchone() == evaluations
     con.close()
+
+
+def test_a_refreshed_old_database_takes_an_indicator_import_and_keeps_its_log(reference_db):
+    """Databases built before the indicators have an import log that refuses the kind
+    'indicators'; refresh (and every import, which refreshes first) rebuilds it, rows kept."""
+    from analytics.ingest import store
+    from analytics.ingest.build import refresh_facts
+
+    con = duckdb.connect(str(reference_db))
+    con.execute("create table old_log as select * from import_log")
+    con.execute("drop table import_log")
+    con.execute(
+        "create table import_log (import_id integer primary key, imported_at timestamp not null,"
+        " file_name varchar not null, sha256 varchar not null check (length(sha256) = 64),"
+        " sheet_kind varchar not null check (sheet_kind in ('reference', 'evaluations', 'initiatives')),"
+        " rows_added integer not null, rows_changed integer not null, rows_unchanged integer not null)"
+    )
+    con.execute("insert into import_log select * from old_log")
+    con.execute("drop table old_log")
+    con.execute(
+        "insert into import_log values (2, '2025-06-01 10:00', '令和6年度評価.xlsx', ?, 'evaluations', 3, 1, 90)",
+        ["a" * 64],
+    )
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(
+            "insert into import_log values (3, now(), 'x.csv', ?, 'indicators', 1, 0, 0)",
+            ["b" * 64],
+        )
+    con.close()
+    store.write_new_version(reference_db, refresh_facts, start_empty=False)
+    con = duckdb.connect(str(reference_db))
+    con.execute(
+        "insert into import_log values (3, '2026-06-01 10:00', '成果指標.xlsx', ?, 'indicators', 21, 0, 0)",
+        ["b" * 64],
+    )
+    rows = con.execute(
+        "select import_id, file_name, sheet_kind, rows_added from import_log order by 1"
+    ).fetchall()
+    con.close()
+    assert rows[1:] == [
+        (2, "令和6年度評価.xlsx", "evaluations", 3),
+        (3, "成果指標.xlsx", "indicators", 21),
+    ]
+    assert rows[0][2] == "reference"
