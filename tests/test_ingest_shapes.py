@@ -380,6 +380,27 @@ def test_bureau_column_is_compared_and_a_mismatch_warns(reference_db, tmp_path):
     )
 
 
+def test_a_row_filed_under_another_direction_warns_and_counts_under_the_registered_one(
+    reference_db, tmp_path
+):
+    # 40111010 is registered under 1-1 世界をけん引するビジネス拠点の創出 (reference data).
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "基本目標,取組の方向性,事業コード,年度,達成度\n"
+        "3,（１）地域での交流・多文化共生の促進,40111010,2024,3\n"
+        "1,（１）世界をけん引するビジネス拠点の創出,40111020,2024,3\n",
+        encoding="utf-8",
+    )
+    outcome = run_import([path], reference_db)
+    assert not outcome.problems
+    direction_warnings = [w for w in outcome.warnings if "取組の方向性" in w]
+    assert len(direction_warnings) == 1
+    assert (
+        f"{path}:2:取組の方向性 (列B): 取組の方向性「(1)地域での交流・多文化共生の促進」は登録（1-1 世界をけん引するビジネス拠点の創出）と違います"
+        in direction_warnings[0]
+    )
+
+
 def test_a_problem_in_a_hidden_row_says_so(reference_db, tmp_path):
     book = openpyxl.Workbook()
     ws = book.active

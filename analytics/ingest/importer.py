@@ -452,6 +452,8 @@ def _validate_evaluations(
                 seen[(initiative_id, fy)] = f"{sheet.where}:{row_number}"
         if initiative_id and cells.get("department_id", "").strip():
             _check_bureau(bad, ref, cells["department_id"], directory.by_id[initiative_id], outcome)
+        if initiative_id and cells.get("direction", "").strip():
+            _check_direction(bad, ref, cells, directory.by_id[initiative_id], outcome)
         if problems:
             outcome.problems += problems
             continue
@@ -493,6 +495,31 @@ def _check_bureau(bad: _RowReport, ref: Reference, raw: str, initiative: dict, o
                 )
             )
         )
+
+
+def _check_direction(
+    bad: _RowReport, ref: Reference, cells: dict, initiative: dict, outcome
+) -> None:
+    """A 取組の方向性 (with its 基本目標) on an evaluation sheet is only compared, never stored: a row
+    filed under another direction than the initiative's registered one warns, like the bureau."""
+    raw = cells["direction"]
+    goal = identify.goal_number(cells["goal"]) if cells.get("goal", "").strip() else None
+    given = ref.directions.get(_key(raw)) or identify.direction_of(raw, goal, ref.direction_list)
+    registered = initiative["direction_id"]
+    if given == registered:
+        return
+    name = next((n for d, _, n in ref.direction_list if d == registered), "")
+    outcome.warnings.append(
+        str(
+            bad.problem(
+                "direction",
+                f"取組の方向性「{values.normalise(raw)}」は登録（{registered} {name}）と違います。"
+                f"評価は登録の方向性で集計されます。方向性を直す場合は取組一覧を取り込んでください "
+                f"(the direction differs from the registered one, {registered}; the evaluation counts "
+                f"under the registered one; to change it, import a corrected initiative list)",
+            )
+        )
+    )
 
 
 def _parse_term(raw: str) -> int | None:
