@@ -648,6 +648,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.col.reference": ("出典", "Reference"),
     "ind.col.total": ("計", "Total"),
     "ind.overview": ("成果指標の状況（{fy}）", "Outcome indicators ({fy})"),
+    "ind.not_applied": (
+        "（{names}の条件は成果指標には適用されません）",
+        " ({names}: not applied to indicators)",
+    ),
     "ind.overview_link": (
         "指標ごとの詳細は「指標の達成状況」のページにあります。",
         "Details per indicator are on the Indicators page.",

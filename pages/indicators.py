@@ -8,14 +8,19 @@ from analytics.i18n import fy_label, t
 from analytics.indicators.queries import has_sample, status_counts
 from analytics.indicators.tables import counts_table, download_table, status_table
 from ui import state
-from ui.indicator_data import indicator_figures, indicator_query, status_figure
+from ui.indicator_data import (
+    indicator_context,
+    indicator_figures,
+    indicator_query,
+    status_figure,
+)
 from ui.run import current
 from ui.widgets import chart, md
 
 run = current("indicators")
 lang = run.lang
 st.title(t("ind.title", lang))
-st.caption(run.context)
+st.caption(indicator_context())
 
 status = indicator_query("indicator_status")
 if has_sample(status):
@@ -90,7 +95,7 @@ for i, row in enumerate(status.to_dict("records")):
 
 with st.expander(t("ind.download", lang), icon=":material/download:"):
     frame = export.neutralise(download_table(status, lang))
-    about = [(t("download.about.filters", lang), run.context), ("FY", str(fy))]
+    about = [(t("download.about.filters", lang), indicator_context()), ("FY", str(fy))]
     c1, c2, c3 = st.columns(3)
     for col, encoding in ((c1, "utf-8-sig"), (c2, "cp932")):
         col.download_button(

@@ -9,7 +9,7 @@ from analytics.indicators.queries import has_sample
 from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
-from ui.indicator_data import indicator_query, status_figure
+from ui.indicator_data import indicator_context, indicator_query, status_figure
 from ui.run import current
 from ui.widgets import TABLE_ROWS, chart, percent, shown_of, table_download
 
@@ -85,6 +85,7 @@ indicators = indicator_query("indicator_status")  # 成果指標, beside the lev
 if len(indicators):
     ind_fy = int(indicators["fiscal_year"].iloc[0])
     st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
+    st.caption(indicator_context())
     chart(status_figure(), "ov_ind")
     sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
     st.caption(f"{t('ind.overview_link', lang)} {sample}")

@@ -130,6 +130,23 @@ def test_the_bureau_filter_keeps_the_indicators_its_initiatives_serve(app_db):
     assert statuses(at) == {"X-1": "順調"}
 
 
+def test_evaluation_filters_leave_the_indicators_as_they_are_and_the_page_says_so(app_db):
+    # COVID and level filters are about evaluations: the statuses and the counts chart do not
+    # change, the chart's subtitle does not claim them, and the page names them as not applied.
+    at = open_page()
+    before = statuses(at)
+    figure_before = at.get("plotly_chart")[0].proto.spec
+    at.selectbox(key="f_covid").select("exclude").run()
+    at.multiselect(key="f_level").set_value([4, 5]).run()
+    assert not at.exception
+    assert statuses(at) == before == EXPECTED_FY2024
+    assert at.get("plotly_chart")[0].proto.spec == figure_before
+    assert "コロナ" not in figure_before
+    assert at.caption[0].value == (
+        "全期間・全取組（達成度・新型コロナの影響の条件は成果指標には適用されません）"
+    )
+
+
 def test_an_indicator_opens_its_directions_initiatives(app_db):
     at = open_page()
     at.selectbox(key="ind_pick").select("X-2").run()

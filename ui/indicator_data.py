@@ -1,11 +1,13 @@
-"""Cached indicator results for the pages (keyed on the database file's version and the filters,
-like ui.data.query)."""
+"""Cached indicator results and figures for the pages, keyed on the database file's version and
+the part of the filters the indicators take (analytics.indicators.queries.applicable): a COVID or
+level filter leaves them, and their charts, as they are, so a change of it redraws nothing here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from analytics.filters import Filters
+from analytics.filters import Filters, describe_filters
+from analytics.i18n import t
 from analytics.indicators import charts, queries
 from ui.db import FileVersion, database
 
@@ -19,11 +21,26 @@ def _load(version: FileVersion, name: str, filter_items: tuple):
         con.close()
 
 
+def _items(filters: Filters) -> tuple:
+    return tuple(sorted(queries.applicable(filters).to_query().items()))
+
+
 def indicator_query(name: str, filters: Filters | None = None):
     """``analytics.indicators.queries.<name>(con, filters)`` for this run, cached."""
     run = st.session_state["_active_run"]
-    filters = run.filters if filters is None else filters
-    return _load(run.version, name, tuple(sorted(filters.to_query().items())))
+    return _load(run.version, name, _items(run.filters if filters is None else filters))
+
+
+def indicator_context() -> str:
+    """The filters the indicators are narrowed by, in words (the charts' titles name the year),
+    and which chosen filters they do not take."""
+    run = st.session_state["_active_run"]
+    text = describe_filters(queries.applicable(run.filters, with_year=False), run.lang, run.names)
+    skipped = queries.not_applied(run.filters)
+    if skipped:
+        names = ("・" if run.lang == "ja" else ", ").join(t(label, run.lang) for label in skipped)
+        text += t("ind.not_applied", run.lang, names=names)
+    return text
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -48,12 +65,13 @@ def _indicator_figures(version: FileVersion, filter_items: tuple, lang: str) -> 
 def status_figure():
     """The status counts per goal for this run's filters, built once and shared read-only."""
     run = st.session_state["_active_run"]
-    return _status_figure(
-        run.version, tuple(sorted(run.filters.to_query().items())), run.lang, run.context
+    context = describe_filters(
+        queries.applicable(run.filters, with_year=False), run.lang, run.names
     )
+    return _status_figure(run.version, _items(run.filters), run.lang, context)
 
 
 def indicator_figures() -> dict:
     """One small chart per indicator (code -> figure) for this run's filters, built once."""
     run = st.session_state["_active_run"]
-    return _indicator_figures(run.version, tuple(sorted(run.filters.to_query().items())), run.lang)
+    return _indicator_figures(run.version, _items(run.filters), run.lang)

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.filters import Filters
+from analytics.filters import FILTERS, Filters
 from analytics.indicators.rule import STATUSES, assess
 
 SQL_DIR = Path(__file__).resolve().parent
@@ -26,6 +26,26 @@ LAST_FY = 2100
 @functools.cache
 def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+# The dashboard's filters the indicators take; COVID, disaster, level, 新規・拡充 and the name
+# search are about evaluations and leave the indicators as they are.
+APPLICABLE = ("terms", "goals", "directions", "bureaus")
+
+
+def applicable(filters: Filters | None, with_year: bool = True) -> Filters:
+    """The part of ``filters`` the indicators are narrowed by: the term, goal, direction and
+    bureau, and (``with_year``) the year their status is read for (``fy_to``)."""
+    filters = filters or Filters()
+    kept = {name: getattr(filters, name) for name in APPLICABLE}
+    return Filters(**kept, fy_to=filters.fy_to if with_year else None)
+
+
+def not_applied(filters: Filters | None) -> list[str]:
+    """The set filters the indicators do not take (their labels' i18n keys)."""
+    filters = filters or Filters()
+    taken = set(APPLICABLE) | {"fy_from", "fy_to"}
+    return [f.label for f in FILTERS if f.is_set(filters) and not set(f.fields) <= taken]
 
 
 def where(filters: Filters | None) -> tuple[str, dict]:
