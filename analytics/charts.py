@@ -432,7 +432,7 @@ def _rate_line(
                 line={"color": line["color"]},
                 marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
                 text=[t("chart.small_n", lang, n=n[i]) for i in pick],
-                textposition=_label_sides(pick),
+                textposition=_label_sides(pick, [rate[i] for i in pick]),
                 textfont={"size": 10, "color": line["color"]},
                 customdata=[custom[i] for i in pick] if custom is not None else None,
                 hovertemplate=trace.get("hovertemplate"),
@@ -442,14 +442,21 @@ def _rate_line(
         )
 
 
-def _label_sides(pick: list[int]) -> list[str]:
+def _label_sides(pick: list[int], rates: list[float]) -> list[str]:
     """Where each faint point's n label goes: right of the point (clear of the event label left
-    of its line), above it, or below it when the point before is faint and labelled above, so
-    the labels of two faint points side by side do not run together."""
+    of its line), above it, or below it when the point before is faint, labelled above and at
+    about the same height, so two labels side by side do not run together (not near the foot of
+    the axis, where a label below would be cut off)."""
     sides: list[str] = []
     for i, position in enumerate(pick):
-        after_above = i > 0 and pick[i - 1] == position - 1 and sides[-1] == "top right"
-        sides.append("bottom right" if after_above else "top right")
+        crowded = (
+            i > 0
+            and pick[i - 1] == position - 1
+            and sides[-1] == "top right"
+            and abs(rates[i] - rates[i - 1]) < 0.15
+            and rates[i] > 0.6
+        )
+        sides.append("bottom right" if crowded else "top right")
     return sides
 
 

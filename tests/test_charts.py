@@ -284,7 +284,7 @@ def test_directions_are_small_multiples_one_row_per_goal(fixture_con):
     assert list(line.y) == [None] * 9
     assert list(faint.y) == [1, 1, 1, 1, 0, 1, 1, 1, 1]
     assert list(faint.text) == ["n=1"] * 9
-    # side by side, the n labels take turns above and below their points
+    # side by side at the same height, the n labels take turns above and below their points
     assert list(faint.textposition)[:3] == ["top right", "bottom right", "top right"]
     assert list(panels["x4"][1].y) == [1, 1, 0, 0, 0, 1, 1]
     c = panels["x8"][1]
@@ -331,3 +331,19 @@ def test_a_direction_panel_draws_its_line_and_leaves_only_small_n_faint():
     assert list(line.y) == [0.9, None] and list(faint.y) == [0.25] and list(faint.text) == ["n=4"]
     assert len(panels["x2"]) == 1 and list(panels["x2"][0].y) == [1.0, 0.5]  # no small n
     assert fig.layout.yaxis.range == fig.layout.yaxis2.range  # one scale for every panel
+
+
+@pytest.mark.parametrize(
+    "pick, rates, sides",
+    [
+        # side by side at one height: above, below, above
+        ([0, 1, 2], [1.0, 1.0, 0.95], ["top right", "bottom right", "top right"]),
+        # side by side at different heights (75% then 50%): both above, and a label below 50%
+        # would run off the foot of the axis
+        ([4, 5], [0.75, 0.5], ["top right", "top right"]),
+        # not side by side: above
+        ([0, 2], [1.0, 1.0], ["top right", "top right"]),
+    ],
+)
+def test_n_labels_of_faint_points_side_by_side_do_not_collide(pick, rates, sides):
+    assert charts._label_sides(pick, rates) == sides
