@@ -284,6 +284,11 @@ def test_chosen_filter_chips_read_in_full(server, browser, size, lang):
                 ".getBoundingClientRect().left >= 0"
             )
             time.sleep(0.5)  # the sidebar slides in
+        # a loaded machine can finish the main block before the sidebar's widgets
+        pg.wait_for_function(
+            "(n) => document.querySelectorAll('[data-testid=\"stSidebar\"] [data-tag]').length >= n",
+            arg=len(CHIPS_EXPECTED[lang]),
+        )
         chips = pg.evaluate(CHIPS)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         pg.set_viewport_size({"width": width, "height": 1400})  # the whole sidebar
