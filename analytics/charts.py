@@ -236,6 +236,8 @@ def on_target_by_year_and_group(
     title = t("chart.on_target_trend", lang)
     if df.empty:
         return empty_figure(title, context, lang)
+    if group == "direction":
+        return _on_target_by_direction(df, title, context, lang, fiscal_years, events)
     years = _plan_years(df, fiscal_years)
     x_all = fiscal_year_axis(years, lang)
     fig = go.Figure()
@@ -278,18 +280,126 @@ def on_target_by_year_and_group(
     _year_ticks(fig, years, lang)
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
-    return _layout(fig, title, context, lang, legend_rows=3 if group == "direction" else 1)
+    return _layout(fig, title, context, lang)
+
+
+def direction_panels(keys) -> dict[str, tuple[int, int]]:
+    """Each direction's panel (row, column) in the direction chart: one row per goal (a
+    direction id is '<goal>-<n>'), its directions side by side in order."""
+    by_goal: dict[str, list[str]] = {}
+    for key in sorted(set(keys)):
+        by_goal.setdefault(key.split("-")[0], []).append(key)
+    return {
+        key: (row, col)
+        for row, members in enumerate(by_goal.values(), start=1)
+        for col, key in enumerate(members, start=1)
+    }
+
+
+def _on_target_by_direction(
+    df: pd.DataFrame,
+    title: str,
+    context: str,
+    lang: str,
+    fiscal_years: pd.DataFrame | None,
+    events: pd.DataFrame | None,
+) -> go.Figure:
+    """Nine lines in one chart are a tangle: one small panel per direction instead, one row per
+    goal, one line each in its direction's colour, on one shared rate scale. The panel title is
+    the number and a short name (the full name on hover); the terms and events are shaded in
+    every panel (named in the goal tab's chart)."""
+    years = _plan_years(df, fiscal_years)
+    x_all = fiscal_year_axis(years, lang)
+    names = dict(zip(df["group_key"], _group_name(df, lang), strict=False))
+    panels = direction_panels(names)
+    rows = max(r for r, _ in panels.values())
+    cols = max(c for _, c in panels.values())
+    titles = [""] * (rows * cols)
+    for key, (r, c) in panels.items():
+        titles[(r - 1) * cols + c - 1] = _escape(_facet_title("direction", key, names[key], lang))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        shared_yaxes=True,
+        subplot_titles=titles,
+        vertical_spacing=min(0.5 / rows, 0.2) if rows > 1 else 0.0,
+        horizontal_spacing=0.05,
+    )
+    in_order = sorted(panels, key=panels.get)  # row by row: the order of the titles
+    for annotation, key in zip(fig.layout.annotations, in_order, strict=True):
+        annotation.update(hovertext=_escape(f"{key} {names[key]}"), font={"size": 12})
+    for key in in_order:
+        part = df[df["group_key"] == key]
+        label = _escape(_group_label("direction", key, names[key], lang))
+        row, col = panels[key]
+        _rate_line(
+            fig,
+            x=[fy_label(y, lang) for y in part["fiscal_year"]],
+            rate=part["on_target_rate"],
+            n=part["evaluations"],
+            name=label,
+            line={"color": theme.direction_color(key), "width": 2.5},
+            lang=lang,
+            row=row,
+            col=col,
+            showlegend=False,
+            customdata=list(
+                zip(
+                    part["fiscal_year"],
+                    [key] * len(part),
+                    part["on_target"],
+                    part["evaluations"],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{x}<br>"
+            + label
+            + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
+            + t("unit.count", lang)
+            + ")<extra></extra>",
+        )
+    for r in range(1, rows + 1):  # a goal with fewer directions leaves empty cells
+        for c in range(1, cols + 1):
+            if (r, c) not in panels.values():
+                fig.update_xaxes(visible=False, row=r, col=c)
+                fig.update_yaxes(visible=False, row=r, col=c)
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=x_all, range=[-0.5, len(x_all) - 0.5]
+    )
+    # room above 100% for the n label of a faint point there; no tick past 100%
+    floor = _rate_floor(df["on_target_rate"].min())
+    fig.update_yaxes(
+        tickformat=".0%",
+        range=[floor, 1.12],
+        tickvals=[v / 10 for v in range(0, 11, 2) if v / 10 >= floor],
+    )
+    _year_ticks(fig, years, lang, every=2 if cols > 2 else 1)
+    if fiscal_years is not None:
+        _mark_periods(fig, years, fiscal_years, lang, events, panels=[panels[k] for k in in_order])
+    fig.update_layout(showlegend=False)
+    return _layout(fig, title, context, lang, height=190 * rows + 150, legend_rows=0, top=100)
 
 
 SMALL_N = 5  # a rate over fewer evaluations than this is drawn faint, with its n, off the line
 
 
 def _rate_line(
-    fig: go.Figure, x, rate, n, name: str, line: dict, lang: str, label_n: bool = True, **trace
+    fig: go.Figure,
+    x,
+    rate,
+    n,
+    name: str,
+    line: dict,
+    lang: str,
+    label_n: bool = True,
+    row: int | None = None,
+    col: int | None = None,
+    **trace,
 ) -> None:
     """A rate line that does not dramatise small numbers: points over fewer than SMALL_N
     evaluations are left out of the line and drawn as faint markers labelled with their n
-    (with many lines the labels would collide: then the n is in the hover and the table)."""
+    (with many lines the labels would collide: then the n is in the hover and the table).
+    ``row`` and ``col`` place it in a panel of a subplot grid."""
     n = [int(v) if pd.notna(v) else 0 for v in n]
     rate = list(rate)
     small = [0 < v < SMALL_N for v in n]
@@ -303,7 +413,9 @@ def _rate_line(
             line=line,
             connectgaps=False,
             **trace,
-        )
+        ),
+        row=row,
+        col=col,
     )
     if any(small):
         pick = [i for i, s in enumerate(small) if s]
@@ -320,12 +432,32 @@ def _rate_line(
                 line={"color": line["color"]},
                 marker={"color": line["color"], "size": 7, "symbol": "circle-open"},
                 text=[t("chart.small_n", lang, n=n[i]) for i in pick],
-                textposition="top right",  # right: clear of the event label left of its line
+                textposition=_label_sides(pick, [rate[i] for i in pick]),
                 textfont={"size": 10, "color": line["color"]},
                 customdata=[custom[i] for i in pick] if custom is not None else None,
                 hovertemplate=trace.get("hovertemplate"),
-            )
+            ),
+            row=row,
+            col=col,
         )
+
+
+def _label_sides(pick: list[int], rates: list[float]) -> list[str]:
+    """Where each faint point's n label goes: right of the point (clear of the event label left
+    of its line), above it, or below it when the point before is faint, labelled above and at
+    about the same height, so two labels side by side do not run together (not near the foot of
+    the axis, where a label below would be cut off)."""
+    sides: list[str] = []
+    for i, position in enumerate(pick):
+        crowded = (
+            i > 0
+            and pick[i - 1] == position - 1
+            and sides[-1] == "top right"
+            and abs(rates[i] - rates[i - 1]) < 0.15
+            and rates[i] > 0.6
+        )
+        sides.append("bottom right" if crowded else "top right")
+    return sides
 
 
 def _rate_floor(lowest: float) -> float:
@@ -337,11 +469,14 @@ def _rate_floor(lowest: float) -> float:
 
 
 def _series_color(group: str, key: str, position: int) -> str:
-    """Goals and terms keep their own colour under every filter; other groups take turns."""
+    """Goals, terms and directions keep their own colour under every filter; other groups take
+    turns."""
     if group == "goal":
         return theme.goal_color(int(key))
     if group == "term":
         return theme.term_color(int(key))
+    if group == "direction":
+        return theme.direction_color(key)
     return theme.SERIES_COLORS[position % len(theme.SERIES_COLORS)]
 
 
@@ -361,52 +496,72 @@ def _mark_periods(
     fiscal_years: pd.DataFrame,
     lang: str,
     events: pd.DataFrame | None = None,
+    panels: list[tuple[int, int]] | None = None,
 ) -> None:
     """Terms as alternating bands; the plan's events (plan_events) from the data: an event of
-    several years shaded, an event of one year marked with a line."""
+    several years shaded, an event of one year marked with a line. In a grid of ``panels``
+    (row, col) every panel is shaded and none is labelled: a label fills a small panel and runs
+    into its n labels (the goal tab's chart names the same bands)."""
     position = {y: i for i, y in enumerate(years)}
-    for term_id, part in fiscal_years.groupby("term_id"):
-        first, last = position[part["fiscal_year"].min()], position[part["fiscal_year"].max()]
-        fig.add_vrect(
-            x0=first - 0.5,
-            x1=last + 0.5,
-            fillcolor=theme.term_shade(term_id),
-            line_width=0,
-            layer="below",
-            annotation_text=t("term.short", lang, v=int(term_id)),
-            annotation_position="top left",
-            annotation_font_size=11,
-        )
-    for event in [] if events is None else events.itertuples(index=False):
-        shown = [y for y in years if event.first_fy <= y <= event.last_fy]
-        if not shown:
-            continue
-        text = _escape(plan.label(event._asdict(), lang))
-        if event.first_fy == event.last_fy:
-            x = position[shown[0]]
-            fig.add_vline(x=x, line_dash="dot", line_color=theme.EVENT_COLOR, line_width=1)
-            fig.add_annotation(
-                x=x,
-                y=0,
-                yref="paper",
-                text=text,
-                showarrow=False,
-                font={"size": 10, "color": theme.EVENT_COLOR},
-                yanchor="bottom",
-                textangle=-90,
-                xshift=-8,
-            )
-        else:
+    labelled = panels is None
+    for row, col in panels or [(None, None)]:
+        for term_id, part in fiscal_years.groupby("term_id"):
+            first, last = position[part["fiscal_year"].min()], position[part["fiscal_year"].max()]
             fig.add_vrect(
-                x0=position[shown[0]] - 0.45,
-                x1=position[shown[-1]] + 0.45,
-                fillcolor=theme.PERIOD_SHADE,
+                x0=first - 0.5,
+                x1=last + 0.5,
+                fillcolor=theme.term_shade(term_id),
                 line_width=0,
                 layer="below",
-                annotation_text=text,
-                annotation_position="bottom left",
-                annotation_font_size=11,
+                row=row,
+                col=col,
+                **_band_label(t("term.short", lang, v=int(term_id)), "top left", labelled),
             )
+        for event in [] if events is None else events.itertuples(index=False):
+            shown = [y for y in years if event.first_fy <= y <= event.last_fy]
+            if not shown:
+                continue
+            text = _escape(plan.label(event._asdict(), lang))
+            if event.first_fy == event.last_fy:
+                x = position[shown[0]]
+                fig.add_vline(
+                    x=x,
+                    line_dash="dot",
+                    line_color=theme.EVENT_COLOR,
+                    line_width=1,
+                    row=row,
+                    col=col,
+                )
+                if labelled:
+                    fig.add_annotation(
+                        x=x,
+                        y=0,
+                        yref="paper",
+                        text=text,
+                        showarrow=False,
+                        font={"size": 10, "color": theme.EVENT_COLOR},
+                        yanchor="bottom",
+                        textangle=-90,
+                        xshift=-8,
+                    )
+            else:
+                fig.add_vrect(
+                    x0=position[shown[0]] - 0.45,
+                    x1=position[shown[-1]] + 0.45,
+                    fillcolor=theme.PERIOD_SHADE,
+                    line_width=0,
+                    layer="below",
+                    row=row,
+                    col=col,
+                    **_band_label(text, "bottom left", labelled),
+                )
+
+
+def _band_label(text: str, where: str, labelled: bool) -> dict:
+    """A band's label, as add_vrect's annotation arguments (none for an unlabelled panel)."""
+    if not labelled:
+        return {}
+    return {"annotation_text": text, "annotation_position": where, "annotation_font_size": 11}
 
 
 def on_target_by_term_and_goal(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:

@@ -55,6 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Share this page's URL to open the same view.",
     ),
     "filter.drilled": ("グラフから絞り込みました: {what}", "Narrowed from the chart: {what}"),
+    "filter.term_help": ("{name}: {a}〜{b}年度", "{name}: FY{a}–FY{b}"),
     # context line of chart titles
     "ctx.all": ("全期間・全取組", "whole plan, all initiatives"),
     "ctx.term": ("第{v}期", "term {v}"),

@@ -173,3 +173,59 @@ def import_log_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("unit.count_col", lang, c=t("log.unchanged", lang)): df["rows_unchanged"],
         }
     )
+
+
+# What a wide table keeps at its left while a narrow screen scrolls it sideways: what the row is
+# (the first of ROW_NAMES the table has, after the term where the row is a term's goal or
+# direction), then its key figure (the first of KEY_FIGURES it has; a level change keeps both
+# levels). Translation keys, so the rule holds in both languages.
+ROW_NAMES = (
+    "col.name",
+    "ind.col.name",
+    "col.bureau",
+    "col.direction",
+    "col.goal",
+    "review.fig.what",
+    "col.group",
+    "col.level",
+    "col.next_step",
+    "col.fiscal_year",
+)
+KEY_FIGURES = (
+    ("review.col.change",),
+    ("col.previous_level", "col.level"),
+    ("col.level",),
+    ("ind.col.status",),
+    ("col.rate",),
+    ("col.rate%",),
+)
+
+
+# A pinned initiative or indicator name: room left to scroll the rest. Streamlit drops every pin
+# of a table whose pinned columns take more than 60% of its width (an unset width counts about
+# 100 px): a table in half the page (the movers) takes the narrow width.
+NAME_WIDTH_PX = 260
+NARROW_NAME_WIDTH_PX = 150
+
+
+def pinned_columns(columns, lang: str) -> list[str]:
+    """The columns of a display table to pin (``st.column_config`` ``pinned``), in its order."""
+    columns = list(columns)
+    header = {
+        key: t("unit.pct_col", lang, c=t(key[:-1], lang)) if key.endswith("%") else t(key, lang)
+        for key in {*ROW_NAMES, *(k for keys in KEY_FIGURES for k in keys)}
+    }
+    name = next((header[k] for k in ROW_NAMES if header[k] in columns), None)
+    pinned = [name] if name is not None else []
+    if name in (header["col.goal"], header["col.direction"]) and t("col.term", lang) in columns:
+        pinned.insert(0, t("col.term", lang))
+    for keys in KEY_FIGURES:
+        if all(header[k] in columns for k in keys):
+            pinned += [header[k] for k in keys if header[k] not in pinned]
+            break
+    return [c for c in columns if c in pinned]
+
+
+def long_names(lang: str) -> set[str]:
+    """The name columns whose pinned width is NAME_WIDTH_PX (names of any length)."""
+    return {t("col.name", lang), t("ind.col.name", lang)}

@@ -5,7 +5,7 @@ downloads and the meeting pack use. No other module writes a colour (tests/test_
 - Levels 1→5: a diverging blue–grey–orange scheme (level 3 neutral) that colour-blind readers can
   tell apart; text on a level cell is white on the dark ends, black elsewhere.
 - Goals and terms keep one colour each, whatever the filter (goal 3 alone is still goal 3's
-  colour); the palette repeats past its length.
+  colour); the palette repeats past its length. A direction takes its goal's colour.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ TERM_COLORS = [LIGHT_BLUE, BLUE, DARK_BLUE]
 def goal_color(goal_id: int) -> str:
     """Goal n's colour, the same under every filter."""
     return SERIES_COLORS[(int(goal_id) - 1) % len(SERIES_COLORS)]
+
+
+def direction_color(direction_id: str) -> str:
+    """Direction '<goal>-<n>' in its goal's colour, the same under every filter: each direction
+    has its own panel, and the colour says which goal's row it is in."""
+    return goal_color(int(str(direction_id).split("-")[0]))
 
 
 def term_color(term_id: int) -> str:

@@ -88,6 +88,8 @@ def measure(app: dict, db: Path, loads: int, changes: int) -> dict:
         page.wait_for_function(
             REDRAWN, arg={"has": "", "absent": "", "charts": None}, timeout=120_000
         )
+        page.wait_for_function(SETTLED, timeout=120_000)
+        time.sleep(2)  # every chart drawn
         titles = [page.evaluate(TITLES)]
         charts = None
         for i in range(changes + 1):

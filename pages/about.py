@@ -10,14 +10,14 @@ from analytics.i18n import fy_label, level_label, next_step_label, t, template_l
 from analytics.labels import NEXT_STEP_LABELS_JA
 from ui.data import query
 from ui.run import current
-from ui.widgets import TABLE_ROWS, md, shown_of
+from ui.widgets import TABLE_ROWS, data_table, md, shown_of
 
 run = current("about")
 lang = run.lang
 st.title(t("about.title", lang))
 
 st.subheader(t("about.levels", lang))
-st.dataframe(
+data_table(
     pd.DataFrame(
         {
             t("col.level", lang): [level_label(lv, lang) for lv in range(1, 6)],
@@ -36,7 +36,7 @@ st.markdown(
         else t("about.a_disaster", lang),
     )
 )
-st.dataframe(
+data_table(
     pd.DataFrame(
         {t("col.next_step", lang): [next_step_label(s, lang) for s in NEXT_STEP_LABELS_JA]}
     ),
@@ -56,7 +56,7 @@ st.text(
     )
 )
 provenance = query("provenance")
-st.dataframe(
+data_table(
     pd.DataFrame(
         {
             t("about.kind", lang): [t(f"about.kind.{k}", lang) for k in provenance["kind"]],
@@ -70,7 +70,7 @@ st.dataframe(
 
 st.subheader(t("about.coverage", lang))
 by_year = query("coverage_by_year")
-st.dataframe(
+data_table(
     pd.DataFrame(
         {
             t("col.fiscal_year", lang): [fy_label(y, lang) for y in by_year["fiscal_year"]],
@@ -86,11 +86,11 @@ with st.expander(t("about.missing_list", lang, n=f"{missing_total:,}")):
     missing = tables.missing_evaluations(
         query("coverage", limit=TABLE_ROWS, missing_only=True), lang
     )
-    st.dataframe(missing, hide_index=True, width="stretch")
+    data_table(missing, hide_index=True, width="stretch")
     shown_of(len(missing), missing_total, lang)
 
 st.subheader(t("about.import_log", lang))
-st.dataframe(tables.import_log_table(query("import_log"), lang), hide_index=True, width="stretch")
+data_table(tables.import_log_table(query("import_log"), lang), hide_index=True, width="stretch")
 
 st.subheader(t("about.how_to_import", lang))
 st.markdown(t("about.import_steps", lang))

@@ -8,7 +8,7 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import chart
+from ui.widgets import chart, data_table
 
 run = current("bureaus")
 lang = run.lang
@@ -35,7 +35,7 @@ st.caption(t("bureaus.click_hint", lang))
 
 st.subheader(t("bureaus.summary", lang))
 summary = tables.bureau_table(query("on_target_by_bureau"), lang)
-st.dataframe(
+data_table(
     summary,
     hide_index=True,
     width="stretch",

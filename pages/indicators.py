@@ -15,7 +15,7 @@ from ui.indicator_data import (
     status_figure,
 )
 from ui.run import current
-from ui.widgets import chart, md
+from ui.widgets import chart, data_table, md
 
 run = current("indicators")
 lang = run.lang
@@ -37,7 +37,7 @@ counts = status_counts(status)
 left, right = st.columns([3, 2])
 with left:
     chart(status_figure(), "ind_counts")
-right.dataframe(counts_table(counts, lang), hide_index=True, width="stretch")
+data_table(counts_table(counts, lang), right)
 
 st.subheader(t("ind.table", lang))
 table = status_table(status, lang, grouped=True)
@@ -47,7 +47,7 @@ order = [t(f"ind.col.{c}", lang) for c in first]
 expected = t("ind.col.expected", lang)
 # A text target (現状値以上) has no progress and no expected progress: a dash, not "None".
 table[expected] = [f"{v:.1f}%" if v == v and v is not None else "—" for v in table[expected]]
-st.dataframe(
+data_table(
     table,
     hide_index=True,
     width="stretch",

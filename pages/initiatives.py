@@ -7,7 +7,7 @@ from analytics.i18n import next_step_label, t
 from ui.data import query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, md, shown_of
+from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, data_table, md, shown_of
 
 run = current("initiatives")
 lang = run.lang
@@ -19,7 +19,7 @@ total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
 st.caption(t("initiatives.count", lang, n=f"{total:,}"))
 flag = st.column_config.CheckboxColumn
-picked = st.dataframe(
+picked = data_table(
     tables.style_levels(table, lang),
     hide_index=True,
     width="stretch",
@@ -74,7 +74,7 @@ if key:
         charts.initiative_history(history, lang, query("fiscal_years"), query("plan_events")),
         "initiative_timeline",
     )
-    st.dataframe(
+    data_table(
         tables.style_levels(tables.history_table(history, lang), lang),
         hide_index=True,
         width="stretch",

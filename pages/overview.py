@@ -11,7 +11,7 @@ from ui.data import figure, query
 from ui.downloads import downloads
 from ui.indicator_data import indicator_context, indicator_query, status_figure
 from ui.run import current
-from ui.widgets import TABLE_ROWS, chart, percent, shown_of, table_download
+from ui.widgets import TABLE_ROWS, chart, data_table, percent, shown_of, table_download
 
 run = current("overview")
 lang = run.lang
@@ -77,7 +77,7 @@ if not below_count:
     st.success(t("overview.none_below", lang))
 else:
     below_table = tables.exceptions_table(below_latest, lang)
-    st.dataframe(tables.style_levels(below_table, lang), hide_index=True, width="stretch")
+    data_table(tables.style_levels(below_table, lang), hide_index=True, width="stretch")
     shown_of(len(below_latest), below_count, lang)
     table_download(below_table, "overview_below")
 

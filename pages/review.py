@@ -15,12 +15,12 @@ from analytics.review import (
     summary_figures,
     summary_text,
 )
-from analytics.tables import exceptions_table, style_levels
+from analytics.tables import NARROW_NAME_WIDTH_PX, exceptions_table, style_levels
 from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
 from ui.run import current
-from ui.widgets import chart, md
+from ui.widgets import chart, data_table, md
 
 run = current("review")
 lang = run.lang
@@ -50,12 +50,12 @@ review = cached_review(compare_from, compare_to)
 st.subheader(t("review.summary", lang))
 st.info(md(summary_text(review, lang)), icon=":material/summarize:")
 st.caption(t("review.figures", lang))
-st.dataframe(summary_figures(review, lang), hide_index=True, width="stretch")
+data_table(summary_figures(review, lang), hide_index=True, width="stretch")
 
 st.subheader(t("review.term_goal", lang))
-st.dataframe(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")
+data_table(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")
 with st.expander(t("review.term_direction", lang)):
-    st.dataframe(
+    data_table(
         level_table(review.term_direction, lang, "direction"), hide_index=True, width="stretch"
     )
 
@@ -81,21 +81,25 @@ with right:
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
 left, right = st.columns(2)
 left.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
-left.dataframe(
+data_table(
     movers_table(review.movers, lang, compare_from, compare_to, improved=True),
+    left,
+    name_width=NARROW_NAME_WIDTH_PX,
     hide_index=True,
     width="stretch",
 )
 right.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
-right.dataframe(
+data_table(
     movers_table(review.declined, lang, compare_from, compare_to, improved=False),
+    right,
+    name_width=NARROW_NAME_WIDTH_PX,
     hide_index=True,
     width="stretch",
 )
 
 latest = fy_label(review.latest, lang) if review.latest else "—"
 st.subheader(t("review.below", lang, fy=latest))
-st.dataframe(
+data_table(
     style_levels(exceptions_table(review.below_latest, lang), lang),
     hide_index=True,
     width="stretch",
@@ -105,7 +109,7 @@ st.dataframe(
 if review.indicators is not None and not review.indicators.empty:
     for i, (title, frame) in enumerate(indicator_section_tables(review.indicators, lang)):
         (st.subheader if i == 0 else st.caption)(title)
-        st.dataframe(frame, hide_index=True, width="stretch")
+        data_table(frame, hide_index=True, width="stretch")
 
 
 def pack(kind: str):

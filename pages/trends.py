@@ -8,7 +8,7 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, shown_of, table_download
+from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, data_table, shown_of, table_download
 
 run = current("trends")
 lang = run.lang
@@ -140,7 +140,7 @@ with changes:
     changes = query("changes_by_year", filters=span)
     declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
     declines_table = tables.exceptions_table(declines, lang, with_previous=True)
-    st.dataframe(
+    data_table(
         tables.style_levels(declines_table, lang), hide_index=True, width="stretch", height=320
     )
     shown_of(len(declines), declined_total, lang)

@@ -220,3 +220,130 @@ def test_chart_tables_give_the_charts_figures_with_units():
         ["2023年度", "基本目標1 目標1", 9, 10, 90.0],
         ["2024年度", "基本目標1 目標1", 0, 2, 0.0],
     ]
+
+
+# ---- the direction chart: one panel per direction, one row per goal (issue 13) -----------------
+
+GOAL_COLORS = {1: "#1f5fa6", 2: "#e08214", 3: "#5e3c99"}
+
+
+def direction_chart(con, lang="ja", filters=None):
+    df = queries.on_target_by_year_and_group(con, filters, "direction")
+    fy = queries.fiscal_years(con)
+    events = queries.plan_events(con)
+    return df, charts.on_target_by_year_and_group(df, lang, "", fy, "direction", events)
+
+
+def by_panel(fig) -> dict[str, list]:
+    """Traces per panel, keyed by the panel's x axis."""
+    out: dict[str, list] = {}
+    for trace in fig.data:
+        out.setdefault(trace.xaxis, []).append(trace)
+    return out
+
+
+def test_directions_are_small_multiples_one_row_per_goal(fixture_con):
+    """The fixture's directions: 1-1 (A), 2-1 (B), 3-1 (D), 3-2 (C), 3-3 (E), one evaluation per
+    initiative and year, so every rate is over n=1: all faint, none on the line."""
+    _, fig = direction_chart(fixture_con)
+    assert charts.direction_panels(["3-3", "1-1", "3-1", "2-1", "3-2"]) == {
+        "1-1": (1, 1),
+        "2-1": (2, 1),
+        "3-1": (3, 1),
+        "3-2": (3, 2),
+        "3-3": (3, 3),
+    }
+    panels = by_panel(fig)
+    # grid 3×3: row 1 = goal 1 (x), row 2 = goal 2 (x4), row 3 = goal 3 (x7, x8, x9)
+    assert sorted(panels) == ["x", "x4", "x7", "x8", "x9"]
+    # one direction per panel: its line and its faint small-n points, nothing else
+    for traces in panels.values():
+        assert len(traces) == 2 and len({tr.name for tr in traces}) == 1
+    assert {tr.showlegend for tr in fig.data} == {False}
+    assert [a.text for a in fig.layout.annotations] == [
+        "1-1 世界をけん引するビジネス…",
+        "2-1 国際的認知度向上の促進",
+        "3-1 地域での交流・多文化共生…",
+        "3-2 誰もが暮らしやすい環境づ…",
+        "3-3 グローバル都市・川崎を担…",
+    ]
+    assert fig.layout.annotations[0].hovertext == "1-1 世界をけん引するビジネス拠点の創出"
+    # colours by identity: each direction in its goal's colour
+    assert {ax: {tr.line.color for tr in trs} for ax, trs in panels.items()} == {
+        "x": {GOAL_COLORS[1]},
+        "x4": {GOAL_COLORS[2]},
+        "x7": {GOAL_COLORS[3]},
+        "x8": {GOAL_COLORS[3]},
+        "x9": {GOAL_COLORS[3]},
+    }
+    # the empty cells of goals 1 and 2 (their directions 2 and 3 have no evaluations) are hidden
+    assert fig.layout.xaxis2.visible is False and fig.layout.yaxis5.visible is False
+    # values against the fixture, by hand: A 2016-2024 below target only in 2020 (level 4);
+    # B 2018-2024 below in 2020 (5), 2021 (4), 2022 (4); C 2022 3, 2023 4, 2024 3
+    line, faint = panels["x"]
+    assert list(line.y) == [None] * 9
+    assert list(faint.y) == [1, 1, 1, 1, 0, 1, 1, 1, 1]
+    assert list(faint.text) == ["n=1"] * 9
+    # side by side at the same height, the n labels take turns above and below their points
+    assert list(faint.textposition)[:3] == ["top right", "bottom right", "top right"]
+    assert list(panels["x4"][1].y) == [1, 1, 0, 0, 0, 1, 1]
+    c = panels["x8"][1]
+    assert list(c.x) == ["2022年度", "2023年度", "2024年度"] and list(c.y) == [1, 0, 1]
+    # a click drills to that direction in that year
+    assert [list(d)[:2] for d in c.customdata] == [[2022, "3-2"], [2023, "3-2"], [2024, "3-2"]]
+
+
+def test_a_chosen_direction_keeps_its_colour_and_its_table_matches(fixture_con):
+    from analytics import chart_tables
+
+    df, fig = direction_chart(fixture_con, "en", Filters(directions=("3-2",)))
+    assert {tr.xaxis for tr in fig.data} == {"x"}  # one panel
+    assert {tr.line.color for tr in fig.data} == {GOAL_COLORS[3]}
+    assert [a.text for a in fig.layout.annotations] == [
+        "3-2 An environment where …"  # 21 characters and …
+    ]
+    table = chart_tables.on_target_by_year_and_group(df, "en", group="direction")
+    assert table.values.tolist() == [
+        ["FY2022", "3-2 An environment where everyone can live well", 1, 1, 100.0],
+        ["FY2023", "3-2 An environment where everyone can live well", 0, 1, 0.0],
+        ["FY2024", "3-2 An environment where everyone can live well", 1, 1, 100.0],
+    ]
+
+
+def test_a_direction_panel_draws_its_line_and_leaves_only_small_n_faint():
+    """Literal rows: 1-1 over 10 and 4 evaluations, 1-2 over 8 and 6. Two panels side by side."""
+    df = pd.DataFrame(
+        {
+            "fiscal_year": [2023, 2023, 2024, 2024],
+            "group_key": ["1-1", "1-2", "1-1", "1-2"],
+            "group_name_ja": ["方向1", "方向2", "方向1", "方向2"],
+            "group_name_en": ["Dir 1", "Dir 2", "Dir 1", "Dir 2"],
+            "evaluations": [10, 8, 4, 6],
+            "on_target": [9, 8, 1, 3],
+            "below_target": [1, 0, 3, 3],
+            "on_target_rate": [0.9, 1.0, 0.25, 0.5],
+        }
+    )
+    fig = charts.on_target_by_year_and_group(df, "ja", "", group="direction")
+    panels = by_panel(fig)
+    assert sorted(panels) == ["x", "x2"]
+    line, faint = panels["x"]
+    assert list(line.y) == [0.9, None] and list(faint.y) == [0.25] and list(faint.text) == ["n=4"]
+    assert len(panels["x2"]) == 1 and list(panels["x2"][0].y) == [1.0, 0.5]  # no small n
+    assert fig.layout.yaxis.range == fig.layout.yaxis2.range  # one scale for every panel
+
+
+@pytest.mark.parametrize(
+    "pick, rates, sides",
+    [
+        # side by side at one height: above, below, above
+        ([0, 1, 2], [1.0, 1.0, 0.95], ["top right", "bottom right", "top right"]),
+        # side by side at different heights (75% then 50%): both above, and a label below 50%
+        # would run off the foot of the axis
+        ([4, 5], [0.75, 0.5], ["top right", "top right"]),
+        # not side by side: above
+        ([0, 2], [1.0, 1.0], ["top right", "top right"]),
+    ],
+)
+def test_n_labels_of_faint_points_side_by_side_do_not_collide(pick, rates, sides):
+    assert charts._label_sides(pick, rates) == sides

@@ -220,6 +220,86 @@ def test_no_chart_text_overlaps_or_is_clipped(server, browser, path, size):
         context.close()
 
 
+# Runs in the page: every chip of a chosen value in the sidebar, with whether its text is cut.
+CHIPS = """
+() => [...document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stMultiSelect"] [data-tag]')]
+  .map((chip) => {
+    const text = chip.querySelector('span');
+    const box = chip.closest('[data-testid="stMultiSelect"]').getBoundingClientRect();
+    const r = chip.getBoundingClientRect();
+    return {
+      text: text.textContent,
+      cut: text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1,
+      inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+    };
+  })
+"""
+CHOSEN = "term=1,2,3&bureau=coastal-strategy,education,ward-nakahara&direction=1-2,2-2,3-3"
+CHIPS_EXPECTED = {
+    "ja": [
+        "第1期",
+        "第2期",
+        "第3期",
+        "1-2 企業の海外展開による国際競争力の強化",
+        "2-2 海外から人を川崎にひきつけるまちづくり",
+        "3-3 グローバル都市・川崎を担う人材の育成・活用等",
+        "臨海部国際戦略本部",
+        "教育委員会事務局",
+        "中原区役所",
+    ],
+    "en": [
+        "Term 1",
+        "Term 2",
+        "Term 3",
+        "1-2 Strengthening competitiveness through companies' overseas expansion",
+        "2-2 A city that draws people from abroad",
+        "3-3 Developing the people who carry global Kawasaki",
+        "Coastal Area International Strategy Headquarters",
+        "Board of Education Secretariat",
+        "Nakahara Ward Office",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_chosen_filter_chips_read_in_full(server, browser, size, lang):
+    """Three terms, three directions and three bureaus chosen: every chip in the sidebar shows its
+    whole text (wrapped, not cut with 「…」) inside the widget. At 1024 px the sidebar starts
+    collapsed; a member opens it."""
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ja-JP")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    try:
+        pg.goto(f"{server['base']}/?{CHOSEN}" + ("&lang=en" if lang == "en" else ""))
+        pg.locator("h1").first.wait_for()
+        _settle(pg)
+        if width < 1100:
+            opener = pg.locator('[data-testid="stExpandSidebarButton"]')
+            opener.wait_for()
+            opener.click()
+            pg.wait_for_function(
+                "() => document.querySelector('[data-testid=\"stSidebar\"]')"
+                ".getBoundingClientRect().left >= 0"
+            )
+            time.sleep(0.5)  # the sidebar slides in
+        # a loaded machine can finish the main block before the sidebar's widgets
+        pg.wait_for_function(
+            "(n) => document.querySelectorAll('[data-testid=\"stSidebar\"] [data-tag]').length >= n",
+            arg=len(CHIPS_EXPECTED[lang]),
+        )
+        chips = pg.evaluate(CHIPS)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.set_viewport_size({"width": width, "height": 1400})  # the whole sidebar
+        time.sleep(0.5)
+        pg.screenshot(path=str(ARTIFACTS / f"chips-{lang}-{width}.png"))
+        assert [c["text"] for c in chips] == CHIPS_EXPECTED[lang]
+        assert [c["text"] for c in chips if c["cut"] or not c["inside"]] == []
+    finally:
+        context.close()
+
+
 def _screenshots(pg, stem) -> None:
     """The first screen as a person sees it, then the whole page (Streamlit scrolls its main block,
     not the window, so the page is drawn at the height of its content)."""

@@ -13,6 +13,7 @@ from analytics.export import TOKYO
 from analytics.i18n import t
 from ui.data import csv_size, query
 from ui.db import database
+from ui.widgets import data_table
 
 
 def downloads(key: str) -> None:
@@ -36,7 +37,7 @@ def downloads(key: str) -> None:
             problems = export.cp932_problems(query("text_values"))
             if problems:
                 st.warning(t("download.cp932_problems", lang, n=len(problems)))
-                st.dataframe(
+                data_table(
                     pd.DataFrame(
                         [
                             (t(f"download.field.{f}", lang), ch, f"U+{ord(ch):04X}", example)

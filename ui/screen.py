@@ -1,7 +1,7 @@
 """What narrow screens (an iPad in landscape, a small laptop) need from the page itself: static
 CSS and one static script, never data. Below 1100 px the sidebar starts collapsed (once per
 browser session, so a member who opens it keeps it open), the main block uses the width, and
-headline figures wrap instead of being cut."""
+headline figures and the chips of chosen filter values wrap instead of being cut."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ STYLE = f"""<style>
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   font-size: clamp(1.4rem, 2.6vw, 2.25rem);
+}}
+[data-testid="stMultiSelect"] [data-tag] {{
+  height: auto !important; min-height: 1.5rem; max-width: 100% !important;
+  white-space: normal !important; padding-top: 0.125rem; padding-bottom: 0.125rem;
+}}
+[data-testid="stMultiSelect"] [data-tag] > span:first-child {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; line-height: 1.3;
 }}
 @media (max-width: {NARROW_PX - 1}px) {{
   [data-testid="stMainBlockContainer"] {{ padding-left: 1.5rem; padding-right: 1.5rem; }}

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -38,11 +40,17 @@ def _ids(frame: pd.DataFrame, column: str) -> list:
 
 
 def choices(f: Filter, dims: dict[str, pd.DataFrame], lang: str) -> dict:
-    """A pick's or a choice's options, value -> label."""
+    """A pick's or a choice's options, value -> label.
+
+    The label is also the chip of a chosen value, so it is short where the name allows: a term
+    reads 「第3期」 (its full name and years are in the label's help), a direction starts with its
+    number, a goal with its number; long names wrap in the chip (ui/screen.py)."""
     if f.choices is not None:
         return f.choices(lang)
     name = "name_en" if lang == "en" else "name_ja"
     frame = dims[f.options]
+    if f.options == "terms":
+        return {tid: t("term.short", lang, v=tid) for tid in _ids(frame, "term_id")}
     if f.options == "directions":
         # only the chosen goals' directions; a drilled-down one stays selectable
         chosen = set(st.session_state.get("f_goal") or [])
@@ -57,6 +65,30 @@ def choices(f: Filter, dims: dict[str, pd.DataFrame], lang: str) -> dict:
     return dict(zip(ids, frame[name], strict=True))
 
 
+def help_text(f: Filter, dims: dict[str, pd.DataFrame], lang: str) -> str | None:
+    """The tooltip beside a filter's label: for terms, each term's full name and fiscal years
+    (the chips say only 「第3期」)."""
+    if f.options != "terms":
+        return None
+    name = "name_en" if lang == "en" else "name_ja"
+    return "\n".join(
+        "- "
+        + t(
+            "filter.term_help",
+            lang,
+            name=_markdown_text(row[name]),
+            a=int(row["first_fy"]),
+            b=int(row["last_fy"]),
+        )
+        for _, row in dims["terms"].iterrows()
+    )
+
+
+def _markdown_text(text: str) -> str:
+    """A name from the database shown as plain text in Markdown (the help tooltip)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", str(text))
+
+
 def widget(f: Filter, dims: dict[str, pd.DataFrame], years: list[int], lang: str) -> None:
     key, label = state.widget_key(f), t(f.label, lang)
     if f.widget == "pick":
@@ -65,6 +97,7 @@ def widget(f: Filter, dims: dict[str, pd.DataFrame], years: list[int], lang: str
             label,
             list(options),
             format_func=options.get,
+            help=help_text(f, dims, lang),
             key=key,
             persist_state="session",
             placeholder=t("filter.all", lang),

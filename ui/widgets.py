@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics import tables
 from analytics.filters import FILTERS
 from analytics.i18n import t
 from ui import state
@@ -51,8 +52,32 @@ def chart_table(table: pd.DataFrame, key: str) -> None:
     lang = st.session_state["_active_run"].lang
     if not st.toggle(t("chart.show_table", lang), key=f"{key}_show_table"):
         return
-    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * len(table) + 38, 360))
+    data_table(table, height=min(35 * len(table) + 38, 360))
     table_download(table, key)
+
+
+def data_table(
+    frame,
+    container=None,
+    column_config: dict | None = None,
+    name_width: int = tables.NAME_WIDTH_PX,
+    **kwargs,
+):
+    """``st.dataframe`` for every table of the app: the row's name and the table's key figure
+    pinned at the left (analytics.tables.pinned_columns), so a narrow screen scrolling a wide
+    table sideways keeps them in view. ``frame`` may be a Styler; ``container`` a column (with
+    ``name_width=tables.NARROW_NAME_WIDTH_PX`` for half the page)."""
+    lang = st.session_state["_active_run"].lang
+    columns = frame.data.columns if hasattr(frame, "data") else frame.columns
+    config = dict(column_config or {})
+    wide = tables.long_names(lang)
+    for column in tables.pinned_columns(columns, lang):
+        held = config.get(column)
+        held = dict(held) if isinstance(held, dict) else {}
+        if column in wide and "width" not in held:
+            held["width"] = name_width
+        config[column] = {**held, "pinned": True}
+    return (container or st).dataframe(frame, column_config=config, **kwargs)
 
 
 def table_download(table: pd.DataFrame, key: str) -> None:
