@@ -1,5 +1,7 @@
 """Real Chromium (Debian's, driven by Playwright) against `streamlit run` on a free local port,
-on a copy of the fixture database. Screenshots go to test-artifacts/.
+on a copy of the fixture database. Screenshots go to test-artifacts/. The fixtures `server`,
+`fresh_server`, `browser` and `page` are in tests/conftest.py (one Chromium for the run, one
+server for the tests that only read).
 
 Skipped, with a message saying so, where /usr/bin/chromium does not exist."""
 
@@ -8,20 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from analytics.config import CHROMIUM, CHROMIUM_FLAGS
-from tests.conftest import ROOT
+from analytics.config import CHROMIUM
+from tests.conftest import ROOT, TIMEOUT_MS
 from tests.fixture_data import HOSTILE_NAME
-from ui.testing import streamlit_server
 
 ARTIFACTS = ROOT / "test-artifacts"
-TIMEOUT_MS = 45_000
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,38 +29,6 @@ pytestmark = [
         reason="browser tests skipped: /usr/bin/chromium not found (apt-get install chromium fonts-noto-cjk; .ci/run does this)",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def server(fixture_db_file, tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    shutil.copyfile(fixture_db_file, db)
-    with streamlit_server(db, tmp_path_factory.mktemp("logs") / "streamlit.log") as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="ja-JP"
-    )
-    pg = context.new_page()
-    pg.set_default_timeout(TIMEOUT_MS)
-    dialogs: list[str] = []
-    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.dialogs = dialogs
-    yield pg
-    context.close()
 
 
 def wait_ready(pg, title: str) -> None:
@@ -82,9 +49,9 @@ def shot(pg, name: str) -> Path:
     return path
 
 
-def test_a_shared_deep_link_works_as_the_first_request_to_a_fresh_server(server, page):
-    # Must run first in this module: the server has served nothing yet.
-    page.goto(f"{server['base']}/bureaus?term=3&covid=exclude")
+def test_a_shared_deep_link_works_as_the_first_request_to_a_fresh_server(fresh_server, page):
+    # A server of its own: it has served nothing yet.
+    page.goto(f"{fresh_server['base']}/bureaus?term=3&covid=exclude")
     wait_ready(page, "部局別")
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.get_by_text("第3期・コロナ影響ありを除く").first.is_visible()
@@ -92,29 +59,24 @@ def test_a_shared_deep_link_works_as_the_first_request_to_a_fresh_server(server,
     assert errors(page) == 0
 
 
-def test_the_first_filter_a_member_chooses_on_a_fresh_server_is_kept(
-    fixture_db_file, tmp_path, browser
-):
+def test_the_first_filter_a_member_chooses_on_a_fresh_server_is_kept(fresh_server, browser):
     """The first session of a fresh server starts in Streamlit's pages-folder mode; its first
     filter change used to be dropped (the select box went back to すべて, the URL stayed bare)."""
-    db = tmp_path / "fresh.duckdb"
-    shutil.copyfile(fixture_db_file, db)
-    with streamlit_server(db, tmp_path / "streamlit.log") as fresh:
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ja-JP")
-        pg = context.new_page()
-        pg.set_default_timeout(TIMEOUT_MS)
-        pg.goto(f"{fresh['base']}/")
-        wait_ready(pg, "概要")
-        pg.locator(".js-plotly-plot").first.wait_for()
-        box = pg.locator("[data-testid=stSidebar]").get_by_label("新型コロナの影響")
-        box.click()
-        pg.get_by_role("option", name="影響ありを除く").click()
-        pg.locator(".js-plotly-plot .gtitle", has_text="コロナ影響ありを除く").first.wait_for()
-        pg.wait_for_function("() => location.search.includes('covid=exclude')")
-        time.sleep(1)  # a late rerun that dropped the choice would show here
-        assert box.input_value() == "影響ありを除く"
-        assert "covid=exclude" in pg.url
-        context.close()
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ja-JP")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    pg.goto(f"{fresh_server['base']}/")
+    wait_ready(pg, "概要")
+    pg.locator(".js-plotly-plot").first.wait_for()
+    box = pg.locator("[data-testid=stSidebar]").get_by_label("新型コロナの影響")
+    box.click()
+    pg.get_by_role("option", name="影響ありを除く").click()
+    pg.locator(".js-plotly-plot .gtitle", has_text="コロナ影響ありを除く").first.wait_for()
+    pg.wait_for_function("() => location.search.includes('covid=exclude')")
+    time.sleep(1)  # a late rerun that dropped the choice would show here
+    assert box.input_value() == "影響ありを除く"
+    assert "covid=exclude" in pg.url
+    context.close()
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """The secretariat's import app in real Chromium (Debian's, driven by Playwright) against
-`streamlit run admin/app.py` on 127.0.0.1, on a copy of the reference database.
+`streamlit run admin/app.py` on 127.0.0.1, on a copy of the reference database: a server of
+this module's own, since its tests write to the database. `browser` and `page` are in
+tests/conftest.py.
 
 Skipped, with a message saying so, where /usr/bin/chromium does not exist."""
 
@@ -10,12 +12,11 @@ import shutil
 import duckdb
 import pytest
 
-from analytics.config import CHROMIUM, CHROMIUM_FLAGS
-from tests.conftest import file_hash
+from analytics.config import CHROMIUM
+from tests.conftest import TIMEOUT_MS, file_hash
 from tests.test_browser import errors, shot
 from ui.testing import streamlit_server
 
-TIMEOUT_MS = 45_000
 TITLE = "評価シートの取り込み（事務局用）"
 
 pytestmark = [
@@ -34,25 +35,6 @@ def admin_server(reference_db_file, tmp_path_factory):
     log = tmp_path_factory.mktemp("logs") / "admin.log"
     with streamlit_server(db, log, script="admin/app.py") as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ja-JP")
-    pg = context.new_page()
-    pg.set_default_timeout(TIMEOUT_MS)
-    yield pg
-    context.close()
 
 
 def ready(pg) -> None:

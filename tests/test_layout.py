@@ -16,9 +16,8 @@ import time
 
 import pytest
 
-from analytics.config import CHROMIUM, CHROMIUM_FLAGS
+from analytics.config import CHROMIUM
 from tests.conftest import ROOT
-from ui.testing import streamlit_server
 
 ARTIFACTS = ROOT / "test-artifacts" / "layout"
 TIMEOUT_MS = 60_000
@@ -151,21 +150,10 @@ def test_the_overlap_check_itself():
 
 
 @pytest.fixture(scope="module")
-def server(reference_db_file, tmp_path_factory):
-    with streamlit_server(
-        reference_db_file, tmp_path_factory.mktemp("layout") / "streamlit.log"
-    ) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
+def server(reference_server):
+    """This module's pages on the reference data: the run's shared server on a copy of the
+    reference database (tests/conftest.py), as is `browser`."""
+    return reference_server
 
 
 def _settle(pg) -> None:
