@@ -113,3 +113,15 @@ def test_back_onto_the_entry_switch_page_leaves_shows_the_view_before_the_click(
     # a later Forward to the drilled view brings the bar back
     history(at, term="3", level="3")
     assert at.multiselect(key="f_level").value == [3] and drill_bar_shown(at)
+
+
+def test_back_after_the_bars_own_back_button_shows_the_drilled_view_again(history):
+    """戻る switches page too: Back from the page it opened lands first on the entry switch_page
+    left (the page 戻る was pressed on, with the filters before the click)."""
+    at = new_app(term="3").run()
+    drill_to_level_3(at)
+    at.button(key="drill_back").click().run()
+    assert at.query_params == {"term": "3"} and not drill_bar_shown(at)
+    history(at, term="3")
+    assert at.multiselect(key="f_level").value == [3] and drill_bar_shown(at)
+    assert at.query_params == {"term": "3", "level": "3"}

@@ -45,13 +45,16 @@ def follow_history(years: list[int]) -> None:
     """After the browser's Back or Forward, once the URL's filters are in the widgets: keep the
     drill stack in step, so the bar shows exactly when the view is a drilled one.
 
-    Views are compared by their filters (the URL's query): a drill-down always changes them."""
+    Views are compared by their filters (the URL's query): a drill-down always changes them.
+    Each undone drill-down (``REDO``, newest last) keeps the view before it, the view after it,
+    and, when 戻る undid it, the address of the page 戻る was pressed on."""
     stack = st.session_state.setdefault(STACK, [])
     redo = st.session_state.setdefault(REDO, [])
     left = st.session_state.get(SHOWN)
     left_query = None if left is None else left.to_query()
     restored = state.current_filters(years).to_query()
     top = stack[-1] if stack else None
+    undone = redo[-1] if redo and redo[-1]["after"] is not None else None
     if (
         top is not None
         and top.get("_after") == restored == left_query
@@ -61,11 +64,20 @@ def follow_history(years: list[int]) -> None:
         # page with the new filters: show that page as it was before the click. The URL is
         # rewritten in place (Streamlit replaces the entry during a Back), no entry is added.
         st.session_state.update(_widget_values(top))
-        redo.append((stack.pop(), left))
+        redo.append({"before": stack.pop(), "after": left, "path": None})
     elif top is not None and state.filters_held(top, years).to_query() == restored:
-        redo.append((stack.pop(), left))
-    elif redo and redo[-1][1] is not None and redo[-1][1].to_query() == restored:
-        stack.append(redo.pop()[0])
+        redo.append({"before": stack.pop(), "after": left, "path": None})
+    elif (
+        undone is not None
+        and undone["path"] == _path()
+        and state.filters_held(undone["before"], years).to_query() == restored == left_query
+    ):
+        # the same after 戻る: Back from the page it opened lands on the page 戻る was pressed
+        # on with the filters before the click; show it as it was, drilled
+        state.hold_filters(undone["after"], years)
+        stack.append(redo.pop()["before"])
+    elif undone is not None and undone["after"].to_query() == restored:
+        stack.append(redo.pop()["before"])
 
 
 def _back() -> None:
@@ -74,7 +86,8 @@ def _back() -> None:
         return
     snapshot = stack.pop()
     # the browser's Back from the view 戻る opens returns to the drilled view: the bar with it
-    st.session_state.setdefault(REDO, []).append((snapshot, st.session_state.get(SHOWN)))
+    redo = st.session_state.setdefault(REDO, [])
+    redo.append({"before": snapshot, "after": st.session_state.get(SHOWN), "path": _path()})
     st.session_state.update(_widget_values(snapshot))
     page = snapshot.get("_page")
     if page:

@@ -110,7 +110,12 @@ def write_url(filters: Filters) -> None:
 
 def reset_filters(years: list[int]) -> None:
     """Button callback: every filter back to 'all'."""
-    st.session_state.update({widget_key(f): _widget_value(f, Filters(), years) for f in FILTERS})
+    hold_filters(Filters(), years)
+
+
+def hold_filters(filters: Filters, years: list[int]) -> None:
+    """Put ``filters`` in the widgets (before they are drawn, or in a callback)."""
+    st.session_state.update({widget_key(f): _widget_value(f, filters, years) for f in FILTERS})
 
 
 DRILL_REDO = "_drill_redo"  # drill-downs undone by the browser's Back, for Forward (ui.drillbar)
