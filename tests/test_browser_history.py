@@ -119,6 +119,17 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
     page.get_by_text("絞り込み中:").wait_for()
     assert chips(page, "達成度") == ["3 ほぼ目標どおり"]
     assert years_shown(page) == ["2023年度", "2023年度"]
+
+    # the bar's 戻る still works in one click, and Back after it shows the drilled view again
+    page.get_by_role("button", name="戻る").click()
+    page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
+    settled(page, "概要")
+    assert chips(page, "達成度") == [] and page.get_by_text("絞り込み中:").count() == 0
+    page.go_back()
+    page.wait_for_url("**/initiatives?*level=3*")
+    settled(page, "施策一覧")
+    page.get_by_text("絞り込み中:").wait_for()
+    assert chips(page, "達成度") == ["3 ほぼ目標どおり"]
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
