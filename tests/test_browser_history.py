@@ -76,6 +76,26 @@ def years_shown(pg) -> list[str]:
     return sidebar(pg).locator("[data-testid=stSliderThumbValue]").all_inner_texts()
 
 
+def choose(pg, label: str, option: str) -> None:
+    """Open a sidebar select box by its label and click an option; a rerun that ends while the
+    list opens closes it again, so open it until the option shows."""
+    for _ in range(5):
+        settled_run(pg)
+        sidebar(pg).get_by_role("combobox", name=label).click()
+        try:
+            pg.get_by_role("option", name=option).click(timeout=10_000)
+            return
+        except Exception:  # noqa: BLE001 - the list closed under the click: open it again
+            pg.keyboard.press("Escape")
+    raise AssertionError(f"option {option} of {label} did not open")
+
+
+def settled_run(pg) -> None:
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+
+
 def chart_titles(pg) -> list[str]:
     return pg.locator(".js-plotly-plot .gtitle").all_text_contents()
 
@@ -138,16 +158,13 @@ def test_back_after_a_sidebar_change_returns_to_the_previous_filters(server, pag
     settled(page, "概要")
     page.locator(".js-plotly-plot .gtitle").nth(1).wait_for()
     covid = sidebar(page).get_by_label("新型コロナの影響")
-    covid.click()
-    page.get_by_role("option", name="影響ありを除く").click()
+    choose(page, "新型コロナの影響", "影響ありを除く")
     page.wait_for_function("() => location.search.includes('covid=exclude')")
     page.locator(".js-plotly-plot .gtitle", has_text="コロナ影響ありを除く").first.wait_for()
     settled(page, "概要")
     one_change = chart_titles(page)
 
-    terms = sidebar(page).locator("[data-testid=stMultiSelect]", has_text="実行プログラム（期）")
-    terms.click()
-    page.get_by_role("option", name="第3期実行プログラム").click()
+    choose(page, "実行プログラム（期）", "第3期実行プログラム")
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('term=3')")
     page.locator(".js-plotly-plot .gtitle", has_text="第3期").first.wait_for()
