@@ -66,11 +66,13 @@ def prepare() -> Run:
     if basics is None:
         _stop("db.outdated", "refresh")
     dims = basics["dims"]
+    years = [int(y) for y in dims["years"]["fiscal_year"]]
     state.init_from_url(sidebar.known_values(dims))
+    if state.is_history_navigation():
+        drillbar.follow_history(years)
     filters = sidebar.render(dims)
     state.write_url(filters)
     lang = state.lang()
-    years = [int(y) for y in dims["years"]["fiscal_year"]]
     run = Run(
         con=con,
         version=version,
@@ -81,7 +83,9 @@ def prepare() -> Run:
     )
     state.show_notices()
     sample_banner(basics["status"], lang)
-    st.session_state.pop("_drilled", None)
+    if st.session_state.pop("_drilled", None):
+        drillbar.note_drill(filters)
+    st.session_state[drillbar.SHOWN] = filters
     drillbar.show(run.context, years, lang)
     return run
 

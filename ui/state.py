@@ -1,10 +1,13 @@
 """Shared state of a session: the language and the filters, kept in widget keys, read from the URL
-on a session's first run and written back to the URL on every run, so a copied link reopens the
-same view on any page."""
+on a session's first run and after the browser's Back or Forward, and written back to the URL on
+every run, so a copied link reopens the same view on any page and each change is a history entry."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.filters import FILTERS, Filter, Filters
 from analytics.i18n import t
@@ -27,12 +30,27 @@ def lang() -> str:
     return "en" if st.session_state.get("lang") == "en" else "ja"
 
 
+def is_history_navigation() -> bool:
+    """Whether this run comes from the browser's Back or Forward button.
+
+    Streamlit 1.67 writes every change of ``st.query_params`` as a new browser history entry
+    (``history.pushState``) and, on Back or Forward, reruns the page of the restored URL with
+    that URL's query, but with the widget values the browser holds now. It says which run that
+    is only on its run context (``ScriptRunContext.is_history_navigation``, set from the
+    browser's popstate); its own ``bind="query-params"`` widgets use it the same way. Our
+    widgets are not bound (one filter can span two URL keys, and bound keys could not be
+    rewritten through ``st.query_params``), so the URL is read here instead."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
+
+
 def init_from_url(known: dict[str, set]) -> None:
-    """On the first run of a session, take the filters and language from the URL.
+    """On the first run of a session, and after the browser's Back or Forward, take the filters
+    and language from the URL: the URL is the view the member asked for.
 
     ``known`` holds the values the database has (terms, goals, directions, bureaus, years);
     a value it lacks is dropped and named in a notice, like any malformed parameter."""
-    if st.session_state.get("_initialised"):
+    if st.session_state.get("_initialised") and not is_history_navigation():
         return
     st.session_state["_initialised"] = True
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -61,7 +79,11 @@ def init_from_url(known: dict[str, set]) -> None:
 
 def current_filters(years: list[int]) -> Filters:
     """The filters the widgets hold now."""
-    s = st.session_state
+    return filters_held(st.session_state, years)
+
+
+def filters_held(s: Mapping[str, object], years: list[int]) -> Filters:
+    """The filters that widget values (widget key -> value) stand for."""
     values: dict[str, object] = {}
     for f in FILTERS:
         held = s.get(widget_key(f))
@@ -88,7 +110,15 @@ def write_url(filters: Filters) -> None:
 
 def reset_filters(years: list[int]) -> None:
     """Button callback: every filter back to 'all'."""
-    st.session_state.update({widget_key(f): _widget_value(f, Filters(), years) for f in FILTERS})
+    hold_filters(Filters(), years)
+
+
+def hold_filters(filters: Filters, years: list[int]) -> None:
+    """Put ``filters`` in the widgets (before they are drawn, or in a callback)."""
+    st.session_state.update({widget_key(f): _widget_value(f, filters, years) for f in FILTERS})
+
+
+DRILL_REDO = "_drill_redo"  # drill-downs undone by the browser's Back, for Forward (ui.drillbar)
 
 
 def drill(goto: str | None = None, **changes: object) -> None:
@@ -96,6 +126,7 @@ def drill(goto: str | None = None, **changes: object) -> None:
     for key, value in changes.items():
         st.session_state[key] = value
     st.session_state["_drilled"] = True
+    st.session_state.pop(DRILL_REDO, None)  # a new click, like a new page, ends Forward
     if goto:
         st.session_state["_goto"] = goto
 
