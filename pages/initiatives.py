@@ -18,7 +18,7 @@ evaluations = query("evaluations", limit=TABLE_ROWS)
 total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
 st.caption(t("initiatives.count", lang, n=f"{total:,}"))
-flag = st.column_config.CheckboxColumn
+flag = st.column_config.TextColumn  # あり/なし (Yes/No), narrow
 picked = st.dataframe(
     tables.style_levels(table, lang),
     hide_index=True,
