@@ -21,7 +21,7 @@ lang = "en" if st.sidebar.toggle("English", key="lang_en") else "ja"
 db = db_path()
 
 st.title(t("admin.title", lang))
-st.caption(t("admin.intro", lang, db=str(db)))
+st.caption(t("admin.intro", lang))
 uploads = st.file_uploader(
     t("admin.upload", lang), type=admin.UPLOAD_TYPES, accept_multiple_files=True, key="uploads"
 )
@@ -50,7 +50,7 @@ def _show_outcome(
         st.download_button(
             t("admin.problems.download", lang),
             admin.csv_for_excel(frame),
-            file_name="problems.csv",
+            file_name=t("admin.problems.file", lang),
             mime="text/csv",
             key="problems_download",
         )

@@ -205,6 +205,19 @@ def transitions(df: pd.DataFrame, lang: str, **_) -> pd.DataFrame:
     return out
 
 
+def dash_missing(table: pd.DataFrame) -> pd.DataFrame:
+    """A number that does not exist (a rate over no evaluation) reads 「—」, not nan or None."""
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) and values.isna().any():
+            whole = values.dropna().eq(values.dropna().round()).all()
+            out[column] = [
+                "—" if pd.isna(v) else (f"{int(v)}" if whole else f"{v:.1f}") for v in values
+            ]
+    return out
+
+
 def for_chart(chart_name: str, df: pd.DataFrame, lang: str, **chart_args) -> pd.DataFrame:
     """The table of ``charts.<chart_name>`` drawn from ``df``."""
-    return globals()[chart_name](df, lang, **chart_args)
+    return dash_missing(globals()[chart_name](df, lang, **chart_args))

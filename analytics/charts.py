@@ -888,8 +888,10 @@ def initiative_history(
                 "symbol": symbols,
                 "line": {"color": theme.MARKER_EDGE, "width": 1},
             },
-            customdata=[_escape(r or "") for r in df["results_ja"]],
-            hovertemplate="%{x}: %{y}<br>%{customdata}<extra></extra>",
+            customdata=[_escape(r if isinstance(r, str) and r else "—") for r in df["results_ja"]],
+            hovertemplate="%{x}: %{y}<br>"
+            + _escape(t("col.results", lang))
+            + ": %{customdata}<extra></extra>",
             showlegend=False,
         )
     )

@@ -190,9 +190,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Initiative list template (Excel)",
     ),
     "about.template.sample": ("記入例（{fy}・CSV）", "Filled-in example ({fy}, CSV)"),
-    "about.for_admin": (
-        "システム担当者向け: 取り込みのコマンド",
-        "For the system administrator: import commands",
+    "about.for_admin": ("システム担当者向け", "For the system administrator"),
+    "about.for_admin_text": (
+        "取り込みはコマンドでも行えます（複数ファイルの一括取り込み、次の期の追加など）。手順はシステム担当者向けの説明書にあります。",
+        "Imports can also be run as commands (many files at once, declaring the next term); the "
+        "steps are in the administrator's guide.",
     ),
     "trends.declines_span": (
         "{a}→{b}の間に前年度より悪化した評価",
@@ -317,7 +319,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.kind.derived": ("本ツールで作成", "Ours"),
     "about.kind.imported": ("取り込み", "Imported"),
     "about.what": ("内容", "What"),
-    "about.source": ("出典", "Source"),
+    "about.source": ("出典", "Source (Japanese data)"),
+    "about.source.ours": ("見本（本ツールで作成）", "Sample made for this tool"),
     "about.coverage": ("評価の入力状況（未評価の取組）", "Coverage: evaluations still missing"),
     "about.expected": ("対象の取組", "Initiatives listed"),
     "about.evaluated": ("評価済み", "Evaluated"),
@@ -327,12 +330,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.how_to_import": ("市の評価シートの取り込み方", "How to import the city's sheets"),
     "about.import_steps": (
         "1. 下の様式（XLSX または CSV）に記入します。見出し行はそのまま使ってください。\n"
-        "2. 事務局のPCで `--dry-run` を付けて検証し、表示された `ファイル:行:列: 内容` を直します。\n"
-        "3. `--dry-run` を外して取り込みます。問題が一つでもあれば何も書き込まれません。取り込み前のデータは `.bak` に残ります。\n"
+        "2. 事務局のPCで取り込み画面（http://127.0.0.1:8502 ）を開き、記入したファイルを置きます。問題があれば、ファイル・行・列ごとに内容が表示されます。直してから置き直してください。\n"
+        "3. 問題がなければ、追加・変更される評価の一覧が表示されます。確かめて「取り込む」を押します。問題が一つでもあれば何も書き込まれません。取り込み前のデータは控えとして残ります。\n"
         "4. ダッシュボードは開いたままで構いません。次の操作で新しいデータが表示されます。",
         "1. Fill in a template below (XLSX or CSV); keep the header row as it is.\n"
-        "2. On the secretariat's PC, check it with `--dry-run` and fix each `FILE:ROW:COLUMN: message` it prints.\n"
-        "3. Import without `--dry-run`. If any problem remains, nothing is written. The previous data stays in `.bak`.\n"
+        "2. On the secretariat's PC, open the import screen (http://127.0.0.1:8502 ) and drop the file there. Any problem is listed by file, row and column: fix it and drop the file again.\n"
+        "3. Without problems, the screen lists the evaluations that will be added or changed. Check them and press “Import”. If any problem remains, nothing is written; the previous data is kept as a backup.\n"
         "4. The dashboard may stay open: it shows the new data on the next interaction.",
     ),
     # downloads
@@ -490,10 +493,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "admin.title": ("評価シートの取り込み（事務局用）", "Import evaluation sheets (secretariat)"),
     "admin.intro": (
         "評価シートや取組一覧（CSV・XLSX）を置くと、まず検査だけを行い、問題の一覧か変更の内容を表示します。"
-        "「取り込む」を押すまでデータベース（{db}）は変わりません。",
+        "「取り込む」を押すまでデータは変わりません。",
         "Drop evaluation sheets or initiative lists (CSV or XLSX): they are checked first, and you "
-        "see either the problems or what would change. The database ({db}) changes only when you "
-        "press Import.",
+        "see either the problems or what would change. The data changes only when you press "
+        "Import.",
     ),
     "admin.upload": (
         "ファイルを選ぶか、ここにドロップ（複数可）",
@@ -511,6 +514,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n}件の問題があるため取り込めません。ファイルを直してもう一度置いてください。データベースは変更していません。",
         "{n} problem(s): nothing can be imported. Correct the files and drop them again. The database is unchanged.",
     ),
+    "admin.problems.file": ("取り込みの問題.csv", "import-problems.csv"),
     "admin.problems.download": ("問題の一覧をダウンロード（CSV）", "Download the problems (CSV)"),
     "admin.notes": (
         "読み取りの内容（見出し・年度・読み飛ばした行）",
@@ -535,15 +539,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "データベース {db} を読めません（{error}）。python -m analytics.ingest build で作成してください。",
         "Cannot read the database {db} ({error}). Build it with python -m analytics.ingest build.",
     ),
-    "admin.col.file": ("ファイル", "File"),
+    "admin.col.file": ("ファイル", "File (as named)"),
+    "admin.col.name": ("取組名", "Initiative (Japanese data)"),
     "admin.col.sheet": ("シート", "Sheet"),
     "admin.col.row": ("行", "Row"),
-    "admin.col.column": ("列", "Column"),
-    "admin.col.message": ("内容", "Message"),
+    "admin.col.column": ("列", "Column (as in the sheet)"),
+    "admin.col.message": ("内容", "Message (Japanese, then English)"),
     "admin.col.status": ("区分", "Status"),
     "admin.col.table": ("対象", "What"),
-    "admin.col.what": ("変更（前 → 後）", "Change (old → new)"),
-    "admin.col.where": ("シートの位置", "Where in the sheet"),
+    "admin.col.what": ("変更（前 → 後）", "Change (old → new; values are Japanese data)"),
+    "admin.col.where": ("シートの位置", "Where in the sheet (as named)"),
     "admin.status.added": ("追加", "Added"),
     "admin.status.changed": ("変更", "Changed"),
     "admin.status.unchanged": ("変更なし", "Unchanged"),
@@ -598,7 +603,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "actual A of year y: progress p = (A − B) / (G − B); expected e = (y − y0) / (y1 − y0), "
         "clipped to [0, 1]. **Achieved** if p ≥ 1; **On track** if p ≥ e; **Slightly behind** if "
         "p ≥ e/2; **Behind** if p ≥ 0; **Worsened** if p < 0; **Not yet measured** if year y has "
-        "no actual. A text target 現状値以上 (at least the baseline; 現状値以下, at most) is "
+        "no actual. A text target “at least the baseline” (“at most the baseline”) is "
         "Achieved when A ≥ B (A ≤ B), else Worsened. Lower-is-better indicators use the same "
         "formula (G − B is negative). The dashed line in each chart is the on-track path from "
         "baseline to target.",
@@ -643,7 +648,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.col.progress": ("進捗率(%)", "Progress (%)"),
     "ind.col.expected": ("期待進捗率(%)", "Expected (%)"),
     "ind.col.status": ("状況", "Status"),
-    "ind.col.note": ("備考", "Note"),
+    "ind.col.note": ("備考", "Note (Japanese data)"),
+    "ind.note": ("備考: {note}", "Note (Japanese data): {note}"),
+    "ind.s.note": ("（{note}）", " (note, Japanese data: {note})"),
+    "ind.target.現状値以上": ("現状値以上", "At least the baseline"),
+    "ind.target.現状値以下": ("現状値以下", "At most the baseline"),
     "ind.col.plan": ("設定した計画", "Set by"),
     "ind.col.provenance": ("数値の出典", "Numbers"),
     "ind.col.reference": ("出典", "Reference"),
@@ -702,6 +711,39 @@ def template_label(file_name: str, lang: str = "ja") -> str:
         return t(key, lang)
     year = re.search(r"fy(\d{4})", file_name)
     return t("about.template.sample", lang, fy=fy_label(int(year.group(1)), lang) if year else "-")
+
+
+# The indicators' units (indicator_catalog's unit column) in English; a unit not listed is shown
+# as it is (data).
+UNITS_EN = {
+    "件": "cases",
+    "人": "people",
+    "万人": "× 10,000 people",
+    "機関": "organisations",
+    "%": "%",
+    "TEU": "TEU",
+    "pt": "pt",
+}
+
+
+def unit_label(unit: object, lang: str = "ja") -> str:
+    if not isinstance(unit, str) or not unit:
+        return ""
+    return UNITS_EN.get(unit, unit) if lang == "en" else unit
+
+
+def with_unit(number: str, unit: object, lang: str = "ja") -> str:
+    """'214件' / '214 cases'; '57.6%' in both."""
+    label = unit_label(unit, lang)
+    if not number or not label:
+        return number
+    return f"{number}{label}" if lang == "ja" or label == "%" else f"{number} {label}"
+
+
+def target_label(text: str, lang: str = "ja") -> str:
+    """A text target (現状値以上 / 現状値以下) in the display language."""
+    key = f"ind.target.{text}"
+    return t(key, lang) if key in TEXT else text
 
 
 def fy_label(fiscal_year: int, lang: str = "ja") -> str:

@@ -3,11 +3,18 @@ level shown as its label and colour. No Streamlit here; pages pass these to ``st
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.i18n import fy_label, level_label, next_step_label, t
 from analytics.theme import LEVEL_COLORS, LEVEL_TEXT_COLORS
+
+
+def flags(values: pd.Series, lang: str) -> list[str]:
+    """A yes/no column in words (あり/なし, Yes/No), never True/False."""
+    return [t("value.yes" if bool(v) else "value.no", lang) for v in values]
 
 
 def _headers(lang: str) -> dict[str, str]:
@@ -48,8 +55,8 @@ def evaluation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             h["fiscal_year"]: [fy_label(y, lang) for y in df["fiscal_year"]],
             h["name"]: df[f"name_{lang}"],
             h["level"]: [level_label(v, lang) for v in df["achievement_level"]],
-            h["covid"]: df["covid_impact"].astype(bool),
-            h["disaster"]: df["disaster_impact"].astype(bool),
+            h["covid"]: flags(df["covid_impact"], lang),
+            h["disaster"]: flags(df["disaster_impact"], lang),
             h["bureau"]: df[f"department_name_{lang}"],
             h["direction"]: df["direction_id"],
             h["code"]: df["project_code"],
@@ -74,8 +81,8 @@ def exceptions_table(df: pd.DataFrame, lang: str, with_previous: bool = False) -
     if with_previous:
         columns[h["previous_level"]] = [level_label(v, lang) for v in df["previous_level"]]
     columns[h["level"]] = [level_label(v, lang) for v in df["achievement_level"]]
-    columns[h["covid"]] = df["covid_impact"].astype(bool)
-    columns[h["disaster"]] = df["disaster_impact"].astype(bool)
+    columns[h["covid"]] = flags(df["covid_impact"], lang)
+    columns[h["disaster"]] = flags(df["disaster_impact"], lang)
     columns[h["results"]] = df["results_ja"].fillna("")
     columns[h["note"]] = df["note_ja"].fillna("")
     return pd.DataFrame(columns)
@@ -103,8 +110,8 @@ def history_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             h["fiscal_year"]: [fy_label(y, lang) for y in df["fiscal_year"]],
             h["term"]: [t("term.short", lang, v=v) for v in df["term_id"]],
             h["level"]: [level_label(v, lang) for v in df["achievement_level"]],
-            h["covid"]: df["covid_impact"].astype(bool),
-            h["disaster"]: df["disaster_impact"].astype(bool),
+            h["covid"]: flags(df["covid_impact"], lang),
+            h["disaster"]: flags(df["disaster_impact"], lang),
             h["next_step"]: [
                 next_step_label(s, lang)
                 for s in df["next_step"].where(df["next_step"].notna(), None)
@@ -229,3 +236,29 @@ def pinned_columns(columns, lang: str) -> list[str]:
 def long_names(lang: str) -> set[str]:
     """The name columns whose pinned width is NAME_WIDTH_PX (names of any length)."""
     return {t("col.name", lang), t("ind.col.name", lang)}
+
+
+# A reference that names a file of this repository (the script that made a sample, or a section
+# of the design notes) is not a source a reader can open: the sources it lists in brackets are.
+_REPOSITORY_FILE = re.compile(r"\S+\.(?:py|md|csv)(?:\s*§\s*\d+)?\s*(?:\((?P<sources>.*)\))?")
+
+
+def source_text(reference: object, lang: str) -> str:
+    """A provenance row's source as a reader can use it; 「—」 where there is none."""
+    if not isinstance(reference, str) or not reference.strip():
+        return "—"
+    named = _REPOSITORY_FILE.fullmatch(reference.strip())
+    if named:
+        return named.group("sources") or t("about.source.ours", lang)
+    return reference
+
+
+def provenance_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What part of the data is published, sample or imported, and where it comes from."""
+    return pd.DataFrame(
+        {
+            t("about.kind", lang): [t(f"about.kind.{k}", lang) for k in df["kind"]],
+            t("about.what", lang): df[f"description_{lang}"],
+            t("about.source", lang): [source_text(r, lang) for r in df["reference"]],
+        }
+    )

@@ -56,17 +56,7 @@ st.text(
     )
 )
 provenance = query("provenance")
-data_table(
-    pd.DataFrame(
-        {
-            t("about.kind", lang): [t(f"about.kind.{k}", lang) for k in provenance["kind"]],
-            t("about.what", lang): provenance[f"description_{lang}"],
-            t("about.source", lang): provenance["reference"],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
+data_table(tables.provenance_table(provenance, lang), hide_index=True, width="stretch")
 
 st.subheader(t("about.coverage", lang))
 by_year = query("coverage_by_year")
@@ -95,10 +85,7 @@ data_table(tables.import_log_table(query("import_log"), lang), hide_index=True, 
 st.subheader(t("about.how_to_import", lang))
 st.markdown(t("about.import_steps", lang))
 with st.expander(t("about.for_admin", lang)):
-    st.code(
-        "python -m analytics.ingest import 評価シート.xlsx --dry-run\npython -m analytics.ingest import 評価シート.xlsx",
-        language="bash",
-    )
+    st.markdown(t("about.for_admin_text", lang))
 # the templates, then the filled sample sheet(s), whatever year they are for
 names = [
     "evaluation_sheet_template.xlsx",

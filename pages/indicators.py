@@ -91,11 +91,14 @@ for i, row in enumerate(status.to_dict("records")):
     with columns[i % 3]:
         chart(figures[row["indicator_code"]], f"ind_chart_{row['indicator_code']}")
         if isinstance(row["actual_note"], str) and row["actual_note"]:
-            st.caption(md(row["actual_note"]))
+            st.caption(t("ind.note", lang, note=md(row["actual_note"])))
 
 with st.expander(t("ind.download", lang), icon=":material/download:"):
     frame = export.neutralise(download_table(status, lang))
-    about = [(t("download.about.filters", lang), indicator_context()), ("FY", str(fy))]
+    about = [
+        (t("download.about.filters", lang), indicator_context()),
+        (t("ind.col.fiscal_year", lang), fy_label(fy, lang)),
+    ]
     c1, c2, c3 = st.columns(3)
     for col, encoding in ((c1, "utf-8-sig"), (c2, "cp932")):
         col.download_button(

@@ -18,7 +18,7 @@ evaluations = query("evaluations", limit=TABLE_ROWS)
 total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
 st.caption(t("initiatives.count", lang, n=f"{total:,}"))
-flag = st.column_config.CheckboxColumn
+flag = st.column_config.TextColumn  # あり/なし (Yes/No), as wide as its header
 picked = data_table(
     tables.style_levels(table, lang),
     hide_index=True,
@@ -28,8 +28,8 @@ picked = data_table(
     selection_mode="single-row",
     key="initiative_table",
     column_config={
-        t("col.covid", lang): flag(width="small"),
-        t("col.disaster", lang): flag(width="small"),
+        t("col.covid", lang): flag(),
+        t("col.disaster", lang): flag(),
     },
 )
 

@@ -67,7 +67,9 @@ with left:
             review.by_goal_year, lang, run.context, review.fiscal_years, events=review.events
         ),
         "review_trend",
-        table=chart_tables.on_target_by_year_and_group(review.by_goal_year, lang),
+        table=chart_tables.for_chart(
+            "on_target_by_year_and_group", review.by_goal_year, lang, group="goal"
+        ),
     )
 with right:
     chart(
@@ -75,7 +77,7 @@ with right:
             review.covid, lang, run.context, review.fiscal_years, review.events
         ),
         "review_covid",
-        table=chart_tables.covid_rate_by_year(review.covid, lang),
+        table=chart_tables.for_chart("covid_rate_by_year", review.covid, lang),
     )
 
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))

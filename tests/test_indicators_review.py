@@ -46,7 +46,7 @@ def test_the_review_summary_ends_with_the_indicators(con):
     assert summary_text(review, "ja").endswith(SENTENCES_JA)
     en = summary_text(review, "en")
     assert "Of the 4 outcome indicators in FY2024, 1 were achieved, 1 on track" in en
-    assert "Worsened: “Indicator X-2” (イベント中止の影響)." in en
+    assert "Worsened: “Indicator X-2” (note, Japanese data: イベント中止の影響)." in en
 
 
 def test_the_summary_follows_the_filters(con):

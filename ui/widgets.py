@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import tables
+from analytics import export, tables
 from analytics.filters import FILTERS
 from analytics.i18n import t
 from ui import state
@@ -86,7 +86,7 @@ def table_download(table: pd.DataFrame, key: str) -> None:
     st.download_button(
         t("chart.table_download", lang, n=len(table)),
         data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"{key}.csv",
+        file_name=export.file_name(key.replace("_", "-"), "csv"),  # no internal names
         mime="text/csv",
         key=f"{key}_table_csv",
         icon=":material/download:",

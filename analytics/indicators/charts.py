@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from analytics import theme
 from analytics.charts import _escape, _layout, empty_figure
-from analytics.i18n import fy_label, t
+from analytics.i18n import fy_label, t, target_label, unit_label, with_unit
 from analytics.indicators.rule import STATUS_COLOURS, STATUSES
 from analytics.indicators.tables import number_text
 
@@ -47,6 +47,7 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     (baseline to target, straight) dashed; the title carries the latest status."""
     name = row.get("name_en") if lang == "en" and row.get("name_en") else row["name_ja"]
     unit = row.get("unit") or ""
+    shown_unit = unit_label(unit, lang)
     b, y0, y1 = float(row["baseline_value"]), int(row["baseline_fy"]), int(row["target_fy"])
     text_target = row.get("target_text") if isinstance(row.get("target_text"), str) else None
     g = b if text_target else float(row["target_value"])
@@ -68,7 +69,7 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
         marker={"symbol": "square", "size": 9, "color": theme.BASELINE_MARK},
         name=t("ind.series.baseline", lang),
         hovertemplate=f"{_escape(t('ind.series.baseline', lang))} {fy_label(y0, lang)}: "
-        f"{number_text(b)}{_escape(unit)}<extra></extra>",
+        f"{_escape(with_unit(number_text(b), unit, lang))}<extra></extra>",
     )
     fig.add_scatter(
         x=[y1],
@@ -77,7 +78,8 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
         marker={"symbol": "star", "size": 13, "color": theme.TARGET_MARK},
         name=t("ind.series.target", lang),
         hovertemplate=f"{_escape(t('ind.series.target', lang))} {fy_label(y1, lang)}: "
-        f"{_escape(text_target or number_text(g) + unit)}<extra></extra>",
+        f"{_escape(target_label(text_target, lang) if text_target else with_unit(number_text(g), unit, lang))}"
+        "<extra></extra>",
     )
     if not values.empty:
         fig.add_scatter(
@@ -87,7 +89,7 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
             line={"color": colour, "width": 2.5},
             marker={"size": 8},
             name=t("ind.series.actual", lang),
-            hovertemplate="%{x}: %{y:,}" + _escape(unit) + "<extra></extra>",
+            hovertemplate="%{x}: " + _escape(with_unit("%{y:,}", unit, lang)) + "<extra></extra>",
         )
     label = t(f"status.{status}", lang) if status else ""
     fig.update_layout(
@@ -115,7 +117,7 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
         linecolor=theme.AXIS_LINE,
     )
     fig.update_yaxes(
-        title=_escape(unit), gridcolor=theme.GRID_LINE, zeroline=False, rangemode="tozero"
+        title=_escape(shown_unit), gridcolor=theme.GRID_LINE, zeroline=False, rangemode="tozero"
     )
     return fig
 

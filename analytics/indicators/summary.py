@@ -45,7 +45,7 @@ def _names(status: pd.DataFrame, which: str, lang: str, with_notes: bool) -> str
         text = label if isinstance(label, str) and label else ja
         quoted = f"「{text}」" if lang == "ja" else f"“{text}”"
         if with_notes and isinstance(note, str) and note:
-            quoted += f"（{note}）" if lang == "ja" else f" ({note})"
+            quoted += t("ind.s.note", lang, note=note)
         items.append(quoted)
     return ("、" if lang == "ja" else "; ").join(items)
 

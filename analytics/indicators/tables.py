@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.i18n import fy_label, t
+from analytics.i18n import fy_label, t, target_label, unit_label, with_unit
 
 
 def number_text(value: object, grouped: bool = False) -> str:
@@ -33,14 +33,14 @@ def status_table(
     and its year, the year's actual, progress %, expected %, status (状況), note."""
     name = "name_en" if lang == "en" else "name_ja"
     target = [
-        text if isinstance(text, str) else number_text(value, grouped)
+        target_label(text, lang) if isinstance(text, str) else number_text(value, grouped)
         for value, text in zip(status["target_value"], status["target_text"], strict=True)
     ]
     columns = {
         t("ind.col.code", lang): status["indicator_code"],
         t("ind.col.name", lang): status[name].where(status[name].notna(), status["name_ja"]),
         t("ind.col.direction", lang): status["direction_id"],
-        t("ind.col.unit", lang): status["unit"].fillna(""),
+        t("ind.col.unit", lang): [unit_label(u, lang) for u in status["unit"]],
         t("ind.col.baseline", lang): [number_text(v, grouped) for v in status["baseline_value"]],
         t("ind.col.baseline_fy", lang): status["baseline_fy"].astype(int),
         t("ind.col.target", lang): target,
@@ -78,17 +78,19 @@ def named_list(status: pd.DataFrame, which: str, lang: str = "ja") -> pd.DataFra
         {
             t("ind.col.name", lang): part[name].where(part[name].notna(), part["name_ja"]),
             t("ind.col.baseline", lang): [
-                f"{number_text(v, True)}{u or ''} ({fy_label(y, lang)})"
+                f"{with_unit(number_text(v, True), u, lang)} ({fy_label(y, lang)})"
                 for v, u, y in zip(
                     part["baseline_value"], part["unit"], part["baseline_fy"], strict=True
                 )
             ],
             t("ind.col.actual", lang): [
-                f"{number_text(v, True)}{u or ''}"
+                with_unit(number_text(v, True), u, lang)
                 for v, u in zip(part["actual"], part["unit"], strict=True)
             ],
             t("ind.col.target", lang): [
-                x if isinstance(x, str) else f"{number_text(v, True)}{u or ''}"
+                target_label(x, lang)
+                if isinstance(x, str)
+                else with_unit(number_text(v, True), u, lang)
                 for v, x, u in zip(
                     part["target_value"], part["target_text"], part["unit"], strict=True
                 )

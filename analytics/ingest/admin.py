@@ -131,7 +131,7 @@ def changes_frame(outcome: Outcome, lang: str) -> pd.DataFrame:
                 t("admin.col.status", lang): t(f"admin.status.{change.status}", lang),
                 t("admin.col.table", lang): t(f"admin.table.{change.table}", lang),
                 t("admin.field.initiative_id", lang): change.initiative_id,
-                t("col.name", lang): change.name_ja,
+                t("admin.col.name", lang): change.name_ja,
                 t("col.fiscal_year", lang): change.fiscal_year,
                 t("admin.col.what", lang): what,
                 t("admin.col.where", lang): change.where,
@@ -141,7 +141,7 @@ def changes_frame(outcome: Outcome, lang: str) -> pd.DataFrame:
         t("admin.col.status", lang),
         t("admin.col.table", lang),
         t("admin.field.initiative_id", lang),
-        t("col.name", lang),
+        t("admin.col.name", lang),
         t("col.fiscal_year", lang),
         t("admin.col.what", lang),
         t("admin.col.where", lang),
@@ -163,7 +163,10 @@ def import_log(db: Path, lang: str, limit: int = 50) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("admin.log.when", lang): log["imported_at"].astype(str),
-            t("admin.log.file", lang): log["file_name"],
+            t("admin.log.file", lang): [  # the reference build by name, not its file pattern
+                t("log.reference", lang) if kind == "reference" else name
+                for kind, name in zip(log["sheet_kind"], log["file_name"], strict=True)
+            ],
             t("admin.log.kind", lang): [t(f"admin.kind.{k}", lang) for k in log["sheet_kind"]],
             t("admin.log.added", lang): log["rows_added"],
             t("admin.log.changed", lang): log["rows_changed"],

@@ -378,7 +378,7 @@ def provenance_rows() -> list[dict]:
             "description_ja": "上記以外の成果指標、その基準値・目標値・実績値、指標と取組の対応付け。"
             "総合計画第3期実施計画の指標一覧は入手できていないため、同計画の指標を名乗るものはない",
             "description_en": "Every other indicator and every other baseline, target and actual, "
-            "and which initiatives serve which indicator. The 総合計画 3rd implementation plan's "
+            "and which initiatives serve which indicator. The city Comprehensive Plan's 3rd implementation plan "
             "indicator list is not available, so no indicator claims to be one of its",
             "reference": "data/reference/indicator_catalog.py",
         },
