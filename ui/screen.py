@@ -5,27 +5,10 @@ headline figures and the chips of chosen filter values wrap instead of being cut
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import streamlit as st
 
 NARROW_PX = 1100
 
-# Streamlit loads Plotly's code (a 4.7 MB script) only when the first chart arrives, after the
-# sidebar, the metrics and the queries; and the table's code at the same time, so the two
-# downloads compete. Asking for Plotly's script when the page starts (the same file, by the name
-# the installed Streamlit gives it, fetched once and used by Streamlit's own import) draws the
-# first chart sooner. Nothing else changes: without the file, no hint is given.
-_JS = Path(st.__file__).parent / "static" / "static" / "js"
-
-
-def _chunk(name: str) -> str | None:
-    found = sorted(p.name for p in _JS.glob(f"{name}.*.js"))
-    return found[0] if len(found) == 1 else None
-
-
-PRELOAD = [c for c in (_chunk("PlotlyChart"),) if c]
 
 STYLE = f"""<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{
@@ -70,24 +53,6 @@ SCRIPT = f"""<script>
 </script>"""
 
 
-# Static: the file names come from the installed package, never from data.
-PRELOAD_SCRIPT = f"""
-(() => {{
-  const entry = document.querySelector('script[src*="/static/js/index."]');
-  if (!entry) return;
-  for (const name of {json.dumps(PRELOAD)}) {{
-    const href = new URL(name, entry.src).href;
-    if (document.querySelector(`link[href="${{href}}"]`)) continue;
-    const link = document.createElement("link");
-    link.rel = "modulepreload";
-    link.crossOrigin = "";
-    link.href = href;
-    document.head.appendChild(link);
-  }}
-}})();
-"""
-
-
 def fit_to_screen() -> None:
     st.html(STYLE)
-    st.html(SCRIPT.replace("</script>", PRELOAD_SCRIPT + "</script>"), unsafe_allow_javascript=True)
+    st.html(SCRIPT, unsafe_allow_javascript=True)
