@@ -4,31 +4,17 @@ hand). The chips' wrapping in a real browser is checked in tests/test_layout.py.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import test_app
 from tests.conftest import ROOT
-from ui import testing
+
+# the AppTest fixtures, shared with test_app
+steady_page_mode = test_app.steady_page_mode
+app_db = test_app.app_db
 
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def steady_page_mode(monkeypatch):
-    import streamlit.testing.v1.app_test as app_test
-
-    monkeypatch.setattr(app_test, "PagesManager", app_test.PagesManager)  # restored after the test
-    testing.steady_page_mode()
-
-
-@pytest.fixture
-def app_db(fixture_db_file, tmp_path, monkeypatch):
-    db = tmp_path / "app.duckdb"
-    shutil.copyfile(fixture_db_file, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    return db
 
 
 def sidebar(lang: str, **query) -> AppTest:

@@ -5,32 +5,18 @@ fixture database; the pins are read from the dataframe's column config in the pr
 from __future__ import annotations
 
 import json
-import shutil
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.tables import NAME_WIDTH_PX, NARROW_NAME_WIDTH_PX
+from tests import test_app
 from tests.conftest import ROOT
-from ui import testing
+
+# the AppTest fixtures, shared with test_app
+steady_page_mode = test_app.steady_page_mode
+app_db = test_app.app_db
 
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def steady_page_mode(monkeypatch):
-    import streamlit.testing.v1.app_test as app_test
-
-    monkeypatch.setattr(app_test, "PagesManager", app_test.PagesManager)  # restored after the test
-    testing.steady_page_mode()
-
-
-@pytest.fixture
-def app_db(fixture_db_file, tmp_path, monkeypatch):
-    db = tmp_path / "app.duckdb"
-    shutil.copyfile(fixture_db_file, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    return db
 
 
 def pins(at: AppTest) -> list[dict[str, object]]:
