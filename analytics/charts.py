@@ -20,6 +20,9 @@ from analytics.i18n import fy_label, level_label, name_column, t
 from analytics.theme import LEVEL_COLORS, RATE_SCALE
 
 LEVELS = (1, 2, 3, 4, 5)
+Y_TITLE_MARGIN = 76  # px: "100%" and a 12 px rotated title, with their standoff
+TICKS_PX = 42  # px below the plot area for two-line fiscal-year ticks ("2016" over "年度")
+LEGEND_ROW_PX = 28  # px a row of the legend at 11 px
 
 
 def _layout(
@@ -31,9 +34,10 @@ def _layout(
     legend_rows: int = 1,
     top: int = 80,
 ) -> go.Figure:
-    """The shared frame. The legend sits at the bottom of the figure, below the fiscal-year ticks,
-    with room for ``legend_rows`` rows at the narrowest column we lay out (about 400 px)."""
-    bottom = 56 + 20 * legend_rows if legend_rows else 56
+    """The shared frame. The legend hangs below the fiscal-year ticks, with room for
+    ``legend_rows`` rows at the narrowest column we lay out (about 400 px); a legend that needs
+    more rows pushes the bottom margin down rather than run into the ticks."""
+    bottom = TICKS_PX + LEGEND_ROW_PX * legend_rows + 8 if legend_rows else 56
     fig.update_layout(
         title={
             "text": f"{title}<br><sup>{_escape(context)}</sup>",
@@ -46,9 +50,9 @@ def _layout(
         margin={"l": 60, "r": 16, "t": top, "b": bottom},
         legend={
             "orientation": "h",
-            "yref": "container",
-            "yanchor": "bottom",
-            "y": 0.0,
+            "yref": "paper",
+            "yanchor": "top",
+            "y": -TICKS_PX / max(height - top - bottom, 1),  # just below the tick labels
             "x": 0,
             "xanchor": "left",
             "font": {"size": 11},
@@ -58,8 +62,20 @@ def _layout(
         paper_bgcolor=theme.CHART_BACKGROUND,
         dragmode=False,
     )
-    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, automargin=True, fixedrange=True)
+    # Fixed margins where the ticks are known (fiscal years, rates, counts): with automargin on,
+    # Plotly draws every chart twice (once to measure the ticks, once to fit them), and the
+    # browser redraws each chart on every filter change. Only a category axis of names (bureaus,
+    # indicators) keeps automargin, since its labels' width depends on the data.
+    fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, fixedrange=True)
     fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False, fixedrange=True)
+    for axis in fig.select_xaxes():
+        axis.automargin = bool(axis.title.text)  # the transition matrix's titled level axes
+    horizontal = any(getattr(trace, "orientation", None) == "h" for trace in fig.data)
+    for axis in fig.select_yaxes():
+        names = axis.type == "category" or horizontal  # bars along names: labels of any width
+        axis.automargin = names
+        if axis.title.text and not names:  # room for the rotated title beside "100%"
+            fig.update_layout(margin_l=max(fig.layout.margin.l or 0, Y_TITLE_MARGIN))
     return fig
 
 
@@ -515,7 +531,9 @@ def _mark_periods(
                 layer="below",
                 row=row,
                 col=col,
+                # above the plot area, clear of points at 100%
                 **_band_label(t("term.short", lang, v=int(term_id)), "top left", labelled),
+                **({"annotation_yanchor": "bottom"} if labelled else {}),
             )
         for event in [] if events is None else events.itertuples(index=False):
             shown = [y for y in years if event.first_fy <= y <= event.last_fy]
