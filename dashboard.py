@@ -10,7 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.i18n import t
 from ui import state
-from ui.run import prepare
+from ui.run import prepare, settle_memory
 
 st.set_page_config(
     page_title=t("app.title"), page_icon="🌏", layout="wide", initial_sidebar_state="expanded"
@@ -55,6 +55,7 @@ def main() -> None:
         st.switch_page(page, query_params=st.query_params.to_dict())
     st.session_state["_run"] = run  # handed to the page, which takes it
     page.run()
+    settle_memory()
 
 
 main()

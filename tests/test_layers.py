@@ -6,6 +6,8 @@ import inside a function counts), not from what happens to be loaded."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -149,3 +151,23 @@ def test_the_direction_check_names_each_wrong_import():
 
 def test_layers_point_one_way():
     assert wrong_directions(graph()) == []
+
+
+def test_settle_memory_freezes_once_per_process():
+    """The objects alive after the first run leave the garbage collector's way; later runs'
+    objects stay collectable (a second call must not freeze them too)."""
+    script = (
+        "import gc\n"
+        "from ui.run import settle_memory\n"
+        "settle_memory()\n"
+        "first = gc.get_freeze_count()\n"
+        "later = [{'n': i} for i in range(20000)]\n"
+        "settle_memory()\n"
+        "print(first, gc.get_freeze_count())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    first, second = int(out[0]), int(out[1])
+    assert first > 10_000  # the imported libraries
+    assert second == first

@@ -4,6 +4,7 @@ result to the page (``current``)."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -116,3 +117,18 @@ def _stop(message: str, command: str) -> None:
     st.error(t(message, "ja", path=path) + "\n\n" + t(message, "en", path=path))
     st.code(f"python -m analytics.ingest {command} --db {path}", language="bash")
     st.stop()
+
+
+_settled = False
+
+
+def settle_memory() -> None:
+    """Once per server process, after its first run: move every object alive then (the imported
+    libraries, Plotly's validators, the warm caches) out of the garbage collector's way. Without
+    it Python's full collection walked them all during almost every rerun, 110–230 ms each time,
+    in the middle of drawing the page."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
