@@ -21,7 +21,7 @@ from analytics.theme import LEVEL_COLORS, RATE_SCALE
 
 LEVELS = (1, 2, 3, 4, 5)
 Y_TITLE_MARGIN = 76  # px: "100%" and a 12 px rotated title, with their standoff
-TICKS_PX = 42  # px below the plot area for two-line fiscal-year ticks ("2016" over "年度")
+TICKS_PX = 42  # px below the plot area for two-line fiscal-year ticks (the year over 「年度」)
 LEGEND_ROW_PX = 28  # px a row of the legend at 11 px
 
 
@@ -34,9 +34,8 @@ def _layout(
     legend_rows: int = 1,
     top: int = 80,
 ) -> go.Figure:
-    """The shared frame. The legend hangs below the fiscal-year ticks, with room for
-    ``legend_rows`` rows at the narrowest column we lay out (about 400 px); a legend that needs
-    more rows pushes the bottom margin down rather than run into the ticks."""
+    """The shared frame. The legend sits at the bottom of the figure, below the fiscal-year ticks,
+    with room for ``legend_rows`` rows at the narrowest column we lay out (about 400 px)."""
     bottom = TICKS_PX + LEGEND_ROW_PX * legend_rows + 8 if legend_rows else 56
     fig.update_layout(
         title={
@@ -50,9 +49,9 @@ def _layout(
         margin={"l": 60, "r": 16, "t": top, "b": bottom},
         legend={
             "orientation": "h",
-            "yref": "paper",
-            "yanchor": "top",
-            "y": -TICKS_PX / max(height - top - bottom, 1),  # just below the tick labels
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.0,
             "x": 0,
             "xanchor": "left",
             "font": {"size": 11},
@@ -720,7 +719,7 @@ def covid_rate_by_year(
     )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
-    return _layout(fig, title, context, lang)
+    return _layout(fig, title, context, lang, legend_rows=2)  # three series, half a page wide
 
 
 def covid_by_year(df: pd.DataFrame, lang: str = "ja", context: str = "") -> go.Figure:

@@ -37,8 +37,8 @@ def status_counts(
         )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(dtick=1)
-    _layout(fig, title, context, lang, height=320)
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal", "y": -0.22})
+    _layout(fig, title, context, lang, height=340, legend_rows=2)  # six statuses: two rows
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     return fig
 
 
