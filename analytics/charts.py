@@ -71,7 +71,8 @@ def _layout(
         axis.automargin = bool(axis.title.text)  # the transition matrix's titled level axes
     horizontal = any(getattr(trace, "orientation", None) == "h" for trace in fig.data)
     for axis in fig.select_yaxes():
-        names = axis.type == "category" or horizontal  # bars along names: labels of any width
+        # names as ticks (categories, bars along names, levels named by ticktext): any width
+        names = axis.type == "category" or horizontal or axis.ticktext is not None
         axis.automargin = names
         if axis.title.text and not names:  # room for the rotated title beside "100%"
             fig.update_layout(margin_l=max(fig.layout.margin.l or 0, Y_TITLE_MARGIN))

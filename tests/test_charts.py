@@ -147,6 +147,19 @@ def test_initiative_timeline_marks_levels_with_their_colours(fixture_con):
     assert empty.layout.annotations[0].text == t("chart.no_data", "en")
 
 
+def test_fixed_margins_only_where_the_ticks_are_known(fixture_con):
+    """Year, rate and count axes have fixed margins (no second draw to fit them); axes whose
+    ticks are names of any length keep automargin: the level names of one initiative's history,
+    the bureaus of the heat map."""
+    built = build_all(fixture_con, Filters(), "en")
+    levels, heat = built["levels"], built["heatmap"]
+    assert levels.layout.xaxis.automargin is False and levels.layout.yaxis.automargin is False
+    assert heat.layout.yaxis.automargin is True  # bureau names
+    history = charts.initiative_history(queries.initiative_history(fixture_con, "10000010"), "en")
+    assert history.layout.yaxis.automargin is True  # "1 Far exceeded target" …
+    assert history.layout.xaxis.automargin is False
+
+
 def test_cjk_font_comes_first():
     assert theme.FONT_FAMILY.startswith("Noto Sans CJK JP")
 
