@@ -20,7 +20,7 @@ from analytics.i18n import fy_label, level_label, name_column, t
 from analytics.theme import LEVEL_COLORS, RATE_SCALE
 
 LEVELS = (1, 2, 3, 4, 5)
-Y_TITLE_MARGIN = 76  # px: "100%" and a 12 px rotated title, with their standoff
+Y_TITLE_MARGIN = 76  # px: "100%" and the rotated axis title (14 px in the theme), with standoff
 TICKS_PX = 42  # px below the plot area for two-line fiscal-year ticks (the year over 「年度」)
 LEGEND_ROW_PX = 28  # px a row of the legend at 11 px
 
@@ -62,9 +62,10 @@ def _layout(
         dragmode=False,
     )
     # Fixed margins where the ticks are known (fiscal years, rates, counts): with automargin on,
-    # Plotly draws every chart twice (once to measure the ticks, once to fit them), and the
-    # browser redraws each chart on every filter change. Only a category axis of names (bureaus,
-    # indicators) keeps automargin, since its labels' width depends on the data.
+    # Plotly draws a new chart twice (once to measure the ticks, once to fit them), and Streamlit
+    # mounts every changed chart anew on each filter change. Axes whose ticks are names (bureaus,
+    # level names, goals along bars) and titled x axes keep automargin: their width depends on
+    # the data and the language.
     fig.update_xaxes(showgrid=False, linecolor=theme.AXIS_LINE, fixedrange=True)
     fig.update_yaxes(gridcolor=theme.GRID_LINE, zeroline=False, fixedrange=True)
     for axis in fig.select_xaxes():
