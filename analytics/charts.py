@@ -269,20 +269,7 @@ def on_target_by_year_and_group(
             n=part["evaluations"],
             name=_escape(label),
             line={"color": _series_color(group, key, i), "width": 2.5},
-            customdata=list(
-                zip(
-                    part["fiscal_year"],
-                    [key] * len(part),
-                    part["on_target"],
-                    part["evaluations"],
-                    strict=True,
-                )
-            ),
-            hovertemplate="%{x}<br>"
-            + _escape(label)
-            + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
-            + t("unit.count", lang)
-            + ")<extra></extra>",
+            **_rate_point(part, key, _escape(label), lang),
             lang=lang,
             label_n=label_n,
         )
@@ -298,6 +285,27 @@ def on_target_by_year_and_group(
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
     return _layout(fig, title, context, lang)
+
+
+def _rate_point(part: pd.DataFrame, key: str, label: str, lang: str) -> dict:
+    """A group's on-target line: each point's click data (year, group, on target, evaluations)
+    and its hover text, with ``label`` already escaped."""
+    return {
+        "customdata": list(
+            zip(
+                part["fiscal_year"],
+                [key] * len(part),
+                part["on_target"],
+                part["evaluations"],
+                strict=True,
+            )
+        ),
+        "hovertemplate": "%{x}<br>"
+        + label
+        + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
+        + t("unit.count", lang)
+        + ")<extra></extra>",
+    }
 
 
 def direction_panels(keys) -> dict[str, tuple[int, int]]:
@@ -360,20 +368,7 @@ def _on_target_by_direction(
             row=row,
             col=col,
             showlegend=False,
-            customdata=list(
-                zip(
-                    part["fiscal_year"],
-                    [key] * len(part),
-                    part["on_target"],
-                    part["evaluations"],
-                    strict=True,
-                )
-            ),
-            hovertemplate="%{x}<br>"
-            + label
-            + "<br>%{y:.1%} (%{customdata[2]}/%{customdata[3]}"
-            + t("unit.count", lang)
-            + ")<extra></extra>",
+            **_rate_point(part, key, label, lang),
         )
     for r in range(1, rows + 1):  # a goal with fewer directions leaves empty cells
         for c in range(1, cols + 1):
