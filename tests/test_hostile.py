@@ -130,9 +130,10 @@ def test_served_configuration_keeps_its_protections():
     assert option("toolbarMode") == '"viewer"'
     assert option("gatherUsageStats") == "false"
     assert option("headless") == "true"
+    assert option("fileWatcherType") == '"none"'  # served, not edited: no source watching
     reliability.record(
         "served configuration",
         "effective `streamlit config show` in the project folder",
         1,
-        "XSRF and CORS protection on, toolbar in viewer mode, no usage statistics, headless",
+        "XSRF and CORS protection on, toolbar in viewer mode, no usage statistics, headless, no source watching",
     )
