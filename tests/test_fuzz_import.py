@@ -21,9 +21,9 @@ from analytics.ingest.__main__ import main as ingest_main
 from tests import reliability
 from tests.conftest import file_hash
 
-# 300 keeps `make test` under 15 minutes (13 min 49 s in a clean-clone CI run; with 500 it took 15 min
-# 1 s): each sheet goes through the full workbook reader
-# (merges, hidden rows), about 0.17 s a sheet on the 2-core machine; `make soak` runs 20 000.
+# 300 keeps `make test` under 15 minutes (13 min 49 s in a clean-clone CI run; 15 min 1 s with 500):
+# each sheet goes through the full workbook reader (merges, hidden rows), about 0.17 s a sheet on
+# the 2-core machine; `make soak` runs 20 000.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 SOAK = os.environ.get("FUZZ_SOAK") == "1"
 
