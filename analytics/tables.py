@@ -1,15 +1,16 @@
 """Display tables for the pages: query results relabelled in the display language, with the
-level shown as its label and colour. No Streamlit here; pages pass these to ``st.dataframe``."""
+level shown as its label (``ui.widgets.data_table`` draws it in its colour, from
+``level_columns`` and ``level_palette``). No Streamlit here; pages pass these to
+``st.dataframe``."""
 
 from __future__ import annotations
 
 import re
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from analytics.i18n import fy_label, level_label, next_step_label, t
-from analytics.theme import LEVEL_COLORS, LEVEL_TEXT_COLORS
+from analytics.theme import LEVEL_COLORS
 
 
 def flags(values: pd.Series, lang: str) -> list[str]:
@@ -122,22 +123,16 @@ def history_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def style_levels(table: pd.DataFrame, lang: str) -> Styler:
-    """Colour the level columns with the fixed level palette."""
-    colors = {
-        level_label(lv, lang): (LEVEL_COLORS[lv], LEVEL_TEXT_COLORS[lv]) for lv in LEVEL_COLORS
-    }
-    level_columns = [
-        c for c in table.columns if c in (t("col.level", lang), t("col.previous_level", lang))
-    ]
+def level_columns(columns, lang: str) -> list[str]:
+    """The columns of a display table that hold a level label (達成度, 前年度の達成度)."""
+    names = (t("col.level", lang), t("col.previous_level", lang))
+    return [c for c in columns if c in names]
 
-    def paint(value: object) -> str:
-        if value in colors:
-            bg, fg = colors[value]
-            return f"background-color: {bg}; color: {fg}"
-        return ""
 
-    return table.style.map(paint, subset=level_columns)
+def level_palette(lang: str) -> tuple[list[str], list[str]]:
+    """Every level's label in ``lang`` and its fixed colour, levels 1→5."""
+    levels = sorted(LEVEL_COLORS)
+    return [level_label(lv, lang) for lv in levels], [LEVEL_COLORS[lv] for lv in levels]
 
 
 def initiative_choices(initiative_list: pd.DataFrame, lang: str) -> dict[str, str]:

@@ -3,7 +3,10 @@ downloads and the meeting pack use. No other module writes a colour (tests/test_
 .streamlit/config.toml repeats the app's base colours, and the test checks it agrees.
 
 - Levels 1→5: a diverging blue–grey–orange scheme (level 3 neutral) that colour-blind readers can
-  tell apart; text on a level cell is white on the dark ends, black elsewhere.
+  tell apart. In tables a level is a label of its colour; Streamlit's grid writes the label black
+  on a colour of relative luminance over 0.5 and white otherwise, so the light levels (2, 3, 4)
+  are kept over 0.5 and the dark ends (1, 5) well under it (tests/test_theme.py checks that every
+  label reads at WCAG AA contrast).
 - Goals and terms keep one colour each, whatever the filter (goal 3 alone is still goal 3's
   colour); the palette repeats past its length. A direction takes its goal's colour.
 """
@@ -12,22 +15,20 @@ from __future__ import annotations
 
 # ---- the base palette ------------------------------------------------------------------------
 BLUE = "#1f5fa6"  # the city's blue: level 1, goal 1, headings
-LIGHT_BLUE = "#8cb9e3"
+LIGHT_BLUE = "#9dc3e8"
 DARK_BLUE = "#0b2e59"
 GREY = "#cfcfcf"
 LIGHT_GREY = "#e8e8e8"
-ORANGE = "#f2a65a"
+ORANGE = "#f5b46e"
 DARK_ORANGE = "#b2470d"
 AMBER = "#e08214"
 PURPLE = "#5e3c99"
 WHITE = "#ffffff"
-BLACK = "#000000"
 TEXT = "#1b1b1b"
 SOFT_BACKGROUND = "#f2f5f9"
 
 # ---- achievement levels (達成度) ---------------------------------------------------------------
 LEVEL_COLORS = {1: BLUE, 2: LIGHT_BLUE, 3: GREY, 4: ORANGE, 5: DARK_ORANGE}
-LEVEL_TEXT_COLORS = {1: WHITE, 2: BLACK, 3: BLACK, 4: BLACK, 5: WHITE}
 # The on-target rate as a colour: low rates orange, high rates blue.
 RATE_SCALE = [
     [0.0, DARK_ORANGE],

@@ -20,7 +20,7 @@ table = tables.evaluation_table(evaluations, lang)
 st.caption(t("initiatives.count", lang, n=f"{total:,}"))
 flag = st.column_config.TextColumn  # あり/なし (Yes/No), as wide as its header
 picked = data_table(
-    tables.style_levels(table, lang),
+    table,
     hide_index=True,
     width="stretch",
     height=420,
@@ -75,7 +75,7 @@ if key:
         "initiative_timeline",
     )
     data_table(
-        tables.style_levels(tables.history_table(history, lang), lang),
+        tables.history_table(history, lang),
         hide_index=True,
         width="stretch",
     )

@@ -77,7 +77,7 @@ if not below_count:
     st.success(t("overview.none_below", lang))
 else:
     below_table = tables.exceptions_table(below_latest, lang)
-    data_table(tables.style_levels(below_table, lang), hide_index=True, width="stretch")
+    data_table(below_table, hide_index=True, width="stretch")
     shown_of(len(below_latest), below_count, lang)
     table_download(below_table, "overview_below")
 

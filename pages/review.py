@@ -15,7 +15,7 @@ from analytics.review import (
     summary_figures,
     summary_text,
 )
-from analytics.tables import NARROW_NAME_WIDTH_PX, exceptions_table, style_levels
+from analytics.tables import NARROW_NAME_WIDTH_PX, exceptions_table
 from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
@@ -102,7 +102,7 @@ data_table(
 latest = fy_label(review.latest, lang) if review.latest else "—"
 st.subheader(t("review.below", lang, fy=latest))
 data_table(
-    style_levels(exceptions_table(review.below_latest, lang), lang),
+    exceptions_table(review.below_latest, lang),
     hide_index=True,
     width="stretch",
 )

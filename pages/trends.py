@@ -140,9 +140,7 @@ with changes:
     changes = query("changes_by_year", filters=span)
     declined_total = int(changes.loc[changes["change"] == "declined", "evaluations"].sum())
     declines_table = tables.exceptions_table(declines, lang, with_previous=True)
-    data_table(
-        tables.style_levels(declines_table, lang), hide_index=True, width="stretch", height=320
-    )
+    data_table(declines_table, hide_index=True, width="stretch", height=320)
     shown_of(len(declines), declined_total, lang)
     table_download(declines_table, "trends_declines")
 

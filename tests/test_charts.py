@@ -12,8 +12,9 @@ from analytics.i18n import TEXT, level_label, t
 
 NOTHING = Filters(search="該当なし")
 # Blue for above target, neutral grey for on target, orange for below: told apart with any of the
-# common colour-vision deficiencies (no red/green pair).
-EXPECTED_COLORS = {1: "#1f5fa6", 2: "#8cb9e3", 3: "#cfcfcf", 4: "#f2a65a", 5: "#b2470d"}
+# common colour-vision deficiencies (no red/green pair). Levels 2 and 4 are light enough for the
+# grid's coloured labels to write them in black (tests/test_theme.py).
+EXPECTED_COLORS = {1: "#1f5fa6", 2: "#9dc3e8", 3: "#cfcfcf", 4: "#f5b46e", 5: "#b2470d"}
 
 
 def build_all(con, filters, lang):

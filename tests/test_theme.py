@@ -26,6 +26,27 @@ def test_the_colour_pattern_sees_every_form_of_colour():
     assert COLOR.findall("issue #11, 0x10, #1 goal") == []
 
 
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_level_label_reads_on_its_colour():
+    """In tables a level is one of the grid's coloured labels. Streamlit 1.67's grid writes the
+    label black on a colour whose relative luminance is over 0.5 and white otherwise (its
+    multiselect cell); either way the label must read at WCAG AA, 4.5:1. The earlier light blue
+    and orange (luminance 0.46 and 0.47) got white text at about 2:1."""
+    for level, colour in theme.LEVEL_COLORS.items():
+        background = relative_luminance(colour)
+        text = 0.0 if background > 0.5 else 1.0
+        ratio = (max(background, text) + 0.05) / (min(background, text) + 0.05)
+        assert ratio >= 4.5, (level, colour, round(ratio, 2))
+    assert relative_luminance("#8cb9e3") < 0.5  # the rule itself: the old level 2 got white
+    assert round(relative_luminance("#ffffff"), 6) == 1.0 and relative_luminance("#000000") == 0
+
+
 def test_no_colour_is_written_outside_the_theme_module():
     written = []
     for path in source_files():

@@ -1,6 +1,7 @@
 """Every table of the app through one helper (ui.widgets.data_table): on a narrow screen a wide
-table scrolls sideways with the row's name and its key figure pinned at the left. AppTest on the
-fixture database; the pins are read from the dataframe's column config in the proto."""
+table scrolls sideways with the row's name and its key figure pinned at the left, and a level is
+a label in the level's colour. AppTest on the fixture database; the pins and the labels are read
+from the dataframe's column config in the proto."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.tables import NAME_WIDTH_PX, NARROW_NAME_WIDTH_PX
 from tests import test_app
 from tests.conftest import ROOT
+from tests.test_charts import EXPECTED_COLORS
 
 # the AppTest fixtures, shared with test_app
 steady_page_mode = test_app.steady_page_mode
@@ -72,3 +74,43 @@ def test_a_chart_table_pins_its_series_and_rate(app_db):
     at.switch_page("pages/trends.py").run()
     at.toggle(key="trend_goal_show_table").set_value(True).run()
     assert pins(at)[0] == {"基本目標": None, "目標どおり以上の割合（%）": None}
+
+
+LEVELS_JA = {
+    1: "1 目標を大きく上回って達成",
+    2: "2 目標を上回って達成",
+    3: "3 ほぼ目標どおり",
+    4: "4 目標を下回った",
+    5: "5 目標を大きく下回った",
+}
+
+
+def test_levels_are_labels_in_their_fixed_colours(app_db):
+    """Every table with a level shows it as a label in the level's colour (the grid's own
+    labels, not a pandas Styler), the same five colours as the charts, on every page."""
+    palette = {LEVELS_JA[lv]: colour for lv, colour in EXPECTED_COLORS.items()}
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    seen = {}
+    for page in ("pages/overview.py", "pages/trends.py", "pages/initiatives.py", "pages/review.py"):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        for frame in at.dataframe:
+            config = json.loads(frame.proto.columns or "{}")
+            for column in ("達成度", "前年度の達成度"):
+                if column not in config:
+                    continue
+                options = config[column]["type_config"]["options"]
+                assert config[column]["type_config"]["type"] == "multiselect", (page, column)
+                assert {o["value"]: o["color"] for o in options} == palette, (page, column)
+                cells = [list(v) for v in frame.value[column]]
+                assert cells and all(len(c) == 1 and c[0] in palette for c in cells), page
+                seen.setdefault(page, []).append((column, cells))
+    assert set(seen) == {
+        "pages/overview.py",
+        "pages/trends.py",
+        "pages/initiatives.py",
+        "pages/review.py",
+    }
+    # the overview's table is below target in the latest year: levels 4 and 5 only
+    overview = [c[0] for _, cells in seen["pages/overview.py"] for c in cells]
+    assert set(overview) <= {LEVELS_JA[4], LEVELS_JA[5]}

@@ -57,7 +57,7 @@ def chart_table(table: pd.DataFrame, key: str) -> None:
 
 
 def data_table(
-    frame,
+    frame: pd.DataFrame,
     container=None,
     column_config: dict | None = None,
     name_width: int = tables.NAME_WIDTH_PX,
@@ -65,13 +65,29 @@ def data_table(
 ):
     """``st.dataframe`` for every table of the app: the row's name and the table's key figure
     pinned at the left (analytics.tables.pinned_columns), so a narrow screen scrolling a wide
-    table sideways keeps them in view. ``frame`` may be a Styler; ``container`` a column (with
-    ``name_width=tables.NARROW_NAME_WIDTH_PX`` for half the page)."""
+    table sideways keeps them in view; a level (達成度) drawn as a label in the level's fixed
+    colour. ``container`` a column (with ``name_width=tables.NARROW_NAME_WIDTH_PX`` for half the
+    page).
+
+    The level colours are the grid's own coloured labels, not a pandas Styler: a Styler costs the
+    server 13 ms for 7 rows and 454 ms for 2 000 in every rerun, and the browser 80–110 ms a filter
+    change for the overview's 7 rows (docs/benchmarks.md)."""
     lang = st.session_state["_active_run"].lang
-    columns = frame.data.columns if hasattr(frame, "data") else frame.columns
     config = dict(column_config or {})
+    levels = tables.level_columns(frame.columns, lang)
+    if levels:
+        labels, colors = tables.level_palette(lang)
+        frame = frame.assign(
+            **{c: [[v] if isinstance(v, str) and v else [] for v in frame[c]] for c in levels}
+        )
+        for column in levels:
+            held = config.get(column)
+            config[column] = {
+                **st.column_config.MultiselectColumn(options=labels, color=colors),
+                **(held if isinstance(held, dict) else {}),
+            }
     wide = tables.long_names(lang)
-    for column in tables.pinned_columns(columns, lang):
+    for column in tables.pinned_columns(frame.columns, lang):
         held = config.get(column)
         held = dict(held) if isinstance(held, dict) else {}
         if column in wide and "width" not in held:
