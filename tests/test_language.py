@@ -27,8 +27,10 @@ from streamlit.testing.v1.element_tree import Block
 
 from tests.conftest import ROOT
 from ui import testing
+from ui.downloads import panel_key
 
 PAGES = ["overview", "trends", "initiatives", "bureaus", "indicators", "review", "about"]
+DOWNLOAD_PAGES = ["overview", "trends", "initiatives", "bureaus"]  # the pages with ui.downloads
 TIMEOUT = 90
 # How English mode marks Japanese data: a column header "Results (Japanese data)", a hover label
 # or a caption "Note (Japanese data): ..." (analytics/i18n.py); in the import app, names of the
@@ -262,10 +264,13 @@ def english_mode_findings(seen: list[Seen]) -> list[str]:
 
 
 def _open_every_chart_table(at: AppTest) -> None:
-    """Switch on every 「表で見る」 so that the charts' tables are read too."""
+    """Switch on every 「表で見る」 and open the download panel (its content is sent only when
+    it is open), so that the charts' tables and the panel are read too."""
     for toggle in at.toggle:
         if toggle.key and toggle.key.endswith("_show_table"):
             toggle.set_value(True)
+    for page in DOWNLOAD_PAGES:
+        at.session_state[panel_key(page)] = True
     at.run()
 
 
@@ -327,6 +332,13 @@ def japanese(walked):
 @pytest.fixture(scope="module")
 def english(walked):
     return walked["en"]
+
+
+@pytest.mark.parametrize("page", DOWNLOAD_PAGES)
+def test_the_open_download_panel_was_read(walked, page):
+    """The walk opened the download panel: its buttons are among the texts checked."""
+    for lang, label in (("ja", "CSVをダウンロード"), ("en", "Download CSV")):
+        assert any(s.text == label for s in walked[lang][page]), (lang, page)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -16,117 +16,135 @@ from ui.db import database
 from ui.widgets import data_table
 
 
+def panel_key(key: str) -> str:
+    """The widget key of a page's download panel (open or closed)."""
+    return f"{key}_downloads"
+
+
+@st.fragment
 def downloads(key: str) -> None:
     """Exactly the rows of the current filter, as CSV (UTF-8 with BOM or CP932) or XLSX.
 
-    Nothing is built until a button is clicked; the size is stated first."""
+    Nothing is built until a button is clicked; the size is stated first. The panel's content is
+    sent to the browser only once the panel is opened, and opening it or choosing the encoding
+    reruns this panel alone, not the page: a page load and every filter change have a radio,
+    two buttons and a caption fewer to draw (docs/benchmarks.md)."""
     run = st.session_state["_active_run"]
-    lang = run.lang
     rows, size = csv_size()
-    with st.expander(
-        t("download.header", lang, n=f"{rows:,}", size=_size(size)), icon=":material/download:"
-    ):
-        encoding = st.radio(
-            t("download.encoding", lang),
-            ["utf-8-sig", "cp932"],
-            format_func=lambda e: t(f"download.{e}", lang),
-            horizontal=True,
-            key=f"{key}_encoding",
-        )
-        if encoding == "cp932":
-            problems = export.cp932_problems(query("text_values"))
-            if problems:
-                st.warning(t("download.cp932_problems", lang, n=len(problems)))
-                data_table(
-                    pd.DataFrame(
-                        [
-                            (t(f"download.field.{f}", lang), ch, f"U+{ord(ch):04X}", example)
-                            for f, ch, example in problems
-                        ],
-                        columns=[
-                            t("download.col.field", lang),
-                            t("download.col.char", lang),
-                            "Unicode",
-                            t("download.col.example", lang),
-                        ],
-                    ),
-                    hide_index=True,
-                    height=160,
-                )
-        filters = run.filters
+    panel = st.expander(
+        t("download.header", run.lang, n=f"{rows:,}", size=_size(size)),
+        icon=":material/download:",
+        key=panel_key(key),
+        on_change="rerun",
+    )
+    with panel:
+        if panel.open:
+            _panel(key, run, rows)
 
-        def make_csv() -> io.BufferedReader:
-            con, _ = database().cursor()
-            try:
-                return export.csv_file_for_filter(con, filters, lang, encoding)
-            finally:
-                con.close()
 
-        left, right = st.columns(2)
-        left.download_button(
-            t("download.csv", lang),
-            data=make_csv,
-            file_name=export.file_name("evaluations", "csv"),
-            mime="text/csv",
-            key=f"{key}_csv",
-            icon=":material/table_view:",
-            on_click="ignore",
-        )
-        status = query("data_status")
-        about = [
-            (t("download.about.filters", lang), run.context),
-            (
-                t("download.about.query", lang),
-                "&".join(f"{k}={v}" for k, v in filters.to_query().items()) or "-",
-            ),
-            (t("download.about.rows", lang), str(min(rows, export.XLSX_MAX_ROWS))),
-            (t("download.about.as_of", lang), status.get("as_of") or "-"),
-            (t("download.about.generated", lang), datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M")),
-            (
-                t("download.about.provenance", lang),
-                t(
-                    "download.about.sample",
-                    lang,
-                    n=status.get("sample_evaluations") or 0,
-                    total=status.get("evaluations") or 0,
+def _panel(key: str, run, rows: int) -> None:
+    lang = run.lang
+    encoding = st.radio(
+        t("download.encoding", lang),
+        ["utf-8-sig", "cp932"],
+        format_func=lambda e: t(f"download.{e}", lang),
+        horizontal=True,
+        key=f"{key}_encoding",
+    )
+    if encoding == "cp932":
+        problems = export.cp932_problems(query("text_values"))
+        if problems:
+            st.warning(t("download.cp932_problems", lang, n=len(problems)))
+            data_table(
+                pd.DataFrame(
+                    [
+                        (t(f"download.field.{f}", lang), ch, f"U+{ord(ch):04X}", example)
+                        for f, ch, example in problems
+                    ],
+                    columns=[
+                        t("download.col.field", lang),
+                        t("download.col.char", lang),
+                        "Unicode",
+                        t("download.col.example", lang),
+                    ],
                 ),
+                hide_index=True,
+                height=160,
+            )
+    filters = run.filters
+
+    def make_csv() -> io.BufferedReader:
+        con, _ = database().cursor()
+        try:
+            return export.csv_file_for_filter(con, filters, lang, encoding)
+        finally:
+            con.close()
+
+    left, right = st.columns(2)
+    left.download_button(
+        t("download.csv", lang),
+        data=make_csv,
+        file_name=export.file_name("evaluations", "csv"),
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+    status = query("data_status")
+    about = [
+        (t("download.about.filters", lang), run.context),
+        (
+            t("download.about.query", lang),
+            "&".join(f"{k}={v}" for k, v in filters.to_query().items()) or "-",
+        ),
+        (t("download.about.rows", lang), str(min(rows, export.XLSX_MAX_ROWS))),
+        (t("download.about.as_of", lang), status.get("as_of") or "-"),
+        (t("download.about.generated", lang), datetime.now(TOKYO).strftime("%Y-%m-%d %H:%M")),
+        (
+            t("download.about.provenance", lang),
+            t(
+                "download.about.sample",
+                lang,
+                n=status.get("sample_evaluations") or 0,
+                total=status.get("evaluations") or 0,
             ),
-        ]
-        if rows > export.XLSX_MAX_ROWS:
-            about.append(
-                (
-                    t("download.about.capped", lang),
-                    t(
-                        "download.xlsx_capped",
-                        lang,
-                        n=f"{export.XLSX_MAX_ROWS:,}",
-                        total=f"{rows:,}",
-                    ),
-                )
+        ),
+    ]
+    if rows > export.XLSX_MAX_ROWS:
+        about.append(
+            (
+                t("download.about.capped", lang),
+                t(
+                    "download.xlsx_capped",
+                    lang,
+                    n=f"{export.XLSX_MAX_ROWS:,}",
+                    total=f"{rows:,}",
+                ),
             )
-            right.caption(
-                t("download.xlsx_capped", lang, n=f"{export.XLSX_MAX_ROWS:,}", total=f"{rows:,}")
-            )
-
-        def make_xlsx() -> bytes:
-            con, _ = database().cursor()
-            try:
-                frame = export.export_frame(
-                    queries.evaluations(con, filters, limit=export.XLSX_MAX_ROWS), lang
-                )
-            finally:
-                con.close()
-            return export.xlsx_bytes(frame, about, lang)
-
-        right.download_button(
-            t("download.xlsx", lang),
-            data=make_xlsx,
-            file_name=export.file_name("evaluations", "xlsx"),
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"{key}_xlsx",
-            icon=":material/grid_on:",
-            on_click="ignore",
         )
+        right.caption(
+            t("download.xlsx_capped", lang, n=f"{export.XLSX_MAX_ROWS:,}", total=f"{rows:,}")
+        )
+
+    def make_xlsx() -> bytes:
+        con, _ = database().cursor()
+        try:
+            frame = export.export_frame(
+                queries.evaluations(con, filters, limit=export.XLSX_MAX_ROWS), lang
+            )
+        finally:
+            con.close()
+        return export.xlsx_bytes(frame, about, lang)
+
+    right.download_button(
+        t("download.xlsx", lang),
+        data=make_xlsx,
+        file_name=export.file_name("evaluations", "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        icon=":material/grid_on:",
+        on_click="ignore",
+    )
 
 
 def _size(n: int) -> str:
