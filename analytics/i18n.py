@@ -340,8 +340,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # downloads
     "download.header": (
-        "この条件の評価すべて（{n}件・CSV 約 {size}）をダウンロード",
-        "Download every evaluation of this filter ({n}, CSV about {size})",
+        "この条件の評価すべてをダウンロード（CSV・Excel）",
+        "Download every evaluation of this filter (CSV, Excel)",
+    ),
+    "download.size": (
+        "この条件の評価は {n}件、CSV で約 {size} です。",
+        "This filter has {n} evaluations, about {size} as CSV.",
     ),
     "download.xlsx_capped": (
         "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",

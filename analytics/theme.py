@@ -6,7 +6,11 @@ downloads and the meeting pack use. No other module writes a colour (tests/test_
   tell apart. In tables a level is a label of its colour; Streamlit's grid writes the label black
   on a colour of relative luminance over 0.5 and white otherwise, so the light levels (2, 3, 4)
   are kept over 0.5 and the dark ends (1, 5) well under it (tests/test_theme.py checks that every
-  label reads at WCAG AA contrast).
+  label reads at WCAG AA contrast). Light blue and orange were made a shade lighter for this
+  (#8cb9e3 → #9dc3e8, #f2a65a → #f5b46e), which also lightens term 1, the middle of the rate scale
+  and the indicators' 順調 and 遅れ. Neighbours differ less in lightness (level 2 against 3: 1.33
+  → 1.18; やや遅れ against 遅れ: 1.50 → 1.34; term 1 on white: 2.07 → 1.84) and are told apart
+  by hue, as before.
 - Goals and terms keep one colour each, whatever the filter (goal 3 alone is still goal 3's
   colour); the palette repeats past its length. A direction takes its goal's colour.
 """

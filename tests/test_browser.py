@@ -137,7 +137,7 @@ def test_language_switch_to_english(server, page):
 def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page):
     page.goto(f"{server['base']}/initiatives?term=3")
     wait_ready(page, "施策一覧")
-    page.get_by_text("この条件の評価すべて（").click()
+    page.get_by_text("この条件の評価すべてをダウンロード").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="CSVをダウンロード").click()
     download = info.value

@@ -6,13 +6,16 @@ from the dataframe's column config in the proto."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
+import duckdb
 from streamlit.testing.v1 import AppTest
 
 from analytics.tables import NAME_WIDTH_PX, NARROW_NAME_WIDTH_PX
 from tests import test_app
 from tests.conftest import ROOT
 from tests.test_charts import EXPECTED_COLORS
+from ui.downloads import panel_key
 
 # the AppTest fixtures, shared with test_app
 steady_page_mode = test_app.steady_page_mode
@@ -114,3 +117,37 @@ def test_levels_are_labels_in_their_fixed_colours(app_db):
     # the overview's table is below target in the latest year: levels 4 and 5 only
     overview = [c[0] for _, cells in seen["pages/overview.py"] for c in cells]
     assert set(overview) <= {LEVELS_JA[4], LEVELS_JA[5]}
+    # the initiatives list holds every evaluation of the fixture: each level as often as in the data
+    con = duckdb.connect(str(app_db), read_only=True)
+    counts = dict(
+        con.execute("select achievement_level, count(*) from evaluations group by 1").fetchall()
+    )
+    con.close()
+    listed = Counter(c[0] for column, cells in seen["pages/initiatives.py"] for c in cells)
+    assert listed == {LEVELS_JA[lv]: n for lv, n in counts.items()}
+
+
+def _download_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("この条件の評価は"))
+
+
+def test_an_open_download_panel_and_its_encoding_outlast_a_filter_change(app_db):
+    """The panel's content is built only while it is open; it stays open through a filter change
+    (its label does not change with the rows), and the encoding stays chosen even when the panel
+    is closed and opened again."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert not at.radio  # closed: nothing of the panel's content was sent
+    at.session_state[panel_key("overview")] = True
+    at.run()
+    at.radio(key="overview_encoding").set_value("cp932").run()
+    before = _download_caption(at)
+    at.selectbox(key="f_covid").set_value("exclude").run()
+    assert not at.exception
+    assert _download_caption(at) != before  # fewer rows
+    assert at.radio(key="overview_encoding").value == "cp932"
+    at.session_state[panel_key("overview")] = False
+    at.run()
+    assert not at.radio
+    at.session_state[panel_key("overview")] = True
+    at.run()
+    assert at.radio(key="overview_encoding").value == "cp932"

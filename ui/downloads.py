@@ -15,24 +15,35 @@ from ui.data import csv_size, query
 from ui.db import database
 from ui.widgets import data_table
 
+ENCODINGS = ["utf-8-sig", "cp932"]
+
 
 def panel_key(key: str) -> str:
     """The widget key of a page's download panel (open or closed)."""
     return f"{key}_downloads"
 
 
+def _kept(key: str) -> dict:
+    """The panel's encoding, kept outside its radio: the radio is not drawn while the panel is
+    closed, so it would not keep its value through a filter change."""
+    return st.session_state.setdefault(f"_{key}_download_choices", {})
+
+
 @st.fragment
 def downloads(key: str) -> None:
     """Exactly the rows of the current filter, as CSV (UTF-8 with BOM or CP932) or XLSX.
 
-    Nothing is built until a button is clicked; the size is stated first. The panel's content is
-    sent to the browser only once the panel is opened, and opening it or choosing the encoding
-    reruns this panel alone, not the page: a page load and every filter change have a radio,
-    two buttons and a caption fewer to draw (docs/benchmarks.md)."""
+    Nothing is built until a button is clicked; the rows and size are stated first. The panel's
+    content is sent to the browser only once the panel is opened, and opening it or choosing the
+    encoding reruns this panel alone, not the page: a page load and every filter change have a
+    radio, two buttons and a caption fewer to draw (docs/benchmarks.md). The panel's label stays
+    the same under every filter (Streamlit makes a new, closed panel when the label changes), so
+    an open panel stays open and its encoding stays chosen through filter changes."""
     run = st.session_state["_active_run"]
     rows, size = csv_size()
+    st.caption(t("download.size", run.lang, n=f"{rows:,}", size=_size(size)))
     panel = st.expander(
-        t("download.header", run.lang, n=f"{rows:,}", size=_size(size)),
+        t("download.header", run.lang),
         icon=":material/download:",
         key=panel_key(key),
         on_change="rerun",
@@ -44,13 +55,16 @@ def downloads(key: str) -> None:
 
 def _panel(key: str, run, rows: int) -> None:
     lang = run.lang
+    kept = _kept(key)
     encoding = st.radio(
         t("download.encoding", lang),
-        ["utf-8-sig", "cp932"],
+        ENCODINGS,
+        index=ENCODINGS.index(kept.get("encoding", ENCODINGS[0])),
         format_func=lambda e: t(f"download.{e}", lang),
         horizontal=True,
         key=f"{key}_encoding",
     )
+    kept["encoding"] = encoding
     if encoding == "cp932":
         problems = export.cp932_problems(query("text_values"))
         if problems:

@@ -70,8 +70,8 @@ def data_table(
     page).
 
     The level colours are the grid's own coloured labels, not a pandas Styler: a Styler costs the
-    server 13 ms for 7 rows and 454 ms for 2 000 in every rerun, and the browser 80–110 ms a filter
-    change for the overview's 7 rows (docs/benchmarks.md)."""
+    server 13 ms for 7 rows and about 454 ms for 2 000 in every rerun, and the browser 80–110 ms a
+    filter change for the overview's 7 rows (docs/benchmarks.md)."""
     lang = st.session_state["_active_run"].lang
     config = dict(column_config or {})
     levels = tables.level_columns(frame.columns, lang)
@@ -80,12 +80,10 @@ def data_table(
         frame = frame.assign(
             **{c: [[v] if isinstance(v, str) and v else [] for v in frame[c]] for c in levels}
         )
-        for column in levels:
+        coloured = st.column_config.MultiselectColumn(options=labels, color=colors)
+        for column in levels:  # a caller's settings (a width) kept, the labels always
             held = config.get(column)
-            config[column] = {
-                **st.column_config.MultiselectColumn(options=labels, color=colors),
-                **(held if isinstance(held, dict) else {}),
-            }
+            config[column] = {**(held if isinstance(held, dict) else {}), **coloured}
     wide = tables.long_names(lang)
     for column in tables.pinned_columns(frame.columns, lang):
         held = config.get(column)
