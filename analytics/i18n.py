@@ -344,8 +344,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Download every evaluation of this filter (CSV, Excel)",
     ),
     "download.size": (
-        "この条件の評価は {n}件、CSV で約 {size} です。",
-        "This filter has {n} evaluations, about {size} as CSV.",
+        "この条件の評価は {n}件、CSV（UTF-8）で約 {size} です。",
+        "This filter has {n} evaluations, about {size} as CSV (UTF-8).",
     ),
     "download.xlsx_capped": (
         "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",

@@ -133,8 +133,8 @@ def _download_caption(at: AppTest) -> str:
 
 def test_an_open_download_panel_and_its_encoding_outlast_a_filter_change(app_db):
     """The panel's content is built only while it is open; it stays open through a filter change
-    (its label does not change with the rows), and the encoding stays chosen even when the panel
-    is closed and opened again."""
+    (its label does not change with the rows), and the encoding stays chosen when the panel is
+    closed and opened again, and on the other pages."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     assert not at.radio  # closed: nothing of the panel's content was sent
     at.session_state[panel_key("overview")] = True
@@ -151,3 +151,8 @@ def test_an_open_download_panel_and_its_encoding_outlast_a_filter_change(app_db)
     at.session_state[panel_key("overview")] = True
     at.run()
     assert at.radio(key="overview_encoding").value == "cp932"
+    # one choice for every page's panel
+    at.switch_page("pages/initiatives.py").run()
+    at.session_state[panel_key("initiatives")] = True
+    at.run()
+    assert at.radio(key="initiatives_encoding").value == "cp932"

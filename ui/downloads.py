@@ -23,10 +23,10 @@ def panel_key(key: str) -> str:
     return f"{key}_downloads"
 
 
-def _kept(key: str) -> dict:
-    """The panel's encoding, kept outside its radio: the radio is not drawn while the panel is
-    closed, so it would not keep its value through a filter change."""
-    return st.session_state.setdefault(f"_{key}_download_choices", {})
+def _kept() -> dict:
+    """The chosen encoding, kept outside the radios: a radio is not drawn while its panel is
+    closed, so it would not keep its value through a filter change; one choice for every page."""
+    return st.session_state.setdefault("_download_choices", {})
 
 
 @st.fragment
@@ -55,7 +55,7 @@ def downloads(key: str) -> None:
 
 def _panel(key: str, run, rows: int) -> None:
     lang = run.lang
-    kept = _kept(key)
+    kept = _kept()
     encoding = st.radio(
         t("download.encoding", lang),
         ENCODINGS,
