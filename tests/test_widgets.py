@@ -156,3 +156,24 @@ def test_an_open_download_panel_and_its_encoding_outlast_a_filter_change(app_db)
     at.session_state[panel_key("initiatives")] = True
     at.run()
     assert at.radio(key="initiatives_encoding").value == "cp932"
+
+
+def test_a_callers_settings_for_a_level_column_are_kept_with_the_labels():
+    def app():
+        from types import SimpleNamespace
+
+        import pandas as pd
+        import streamlit as st
+
+        from ui.widgets import data_table
+
+        st.session_state["_active_run"] = SimpleNamespace(lang="ja")
+        frame = pd.DataFrame({"取組名": ["甲"], "達成度": ["4 目標を下回った"]})
+        data_table(frame, column_config={"達成度": {"width": 123, "label": "評価"}})
+
+    at = AppTest.from_function(app, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    config = json.loads(at.dataframe[0].proto.columns)["達成度"]
+    assert config["width"] == 123 and config["label"] == "評価"
+    assert config["type_config"]["type"] == "multiselect"
+    assert list(at.dataframe[0].value["達成度"][0]) == ["4 目標を下回った"]

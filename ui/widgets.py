@@ -80,10 +80,10 @@ def data_table(
         frame = frame.assign(
             **{c: [[v] if isinstance(v, str) and v else [] for v in frame[c]] for c in levels}
         )
-        coloured = st.column_config.MultiselectColumn(options=labels, color=colors)
+        coloured = st.column_config.MultiselectColumn(options=labels, color=colors)["type_config"]
         for column in levels:  # a caller's settings (a width) kept, the labels always
             held = config.get(column)
-            config[column] = {**(held if isinstance(held, dict) else {}), **coloured}
+            config[column] = {**(held if isinstance(held, dict) else {}), "type_config": coloured}
     wide = tables.long_names(lang)
     for column in tables.pinned_columns(frame.columns, lang):
         held = config.get(column)
