@@ -77,6 +77,8 @@ def test_a_chart_table_pins_its_series_and_rate(app_db):
     at.switch_page("pages/trends.py").run()
     at.toggle(key="trend_goal_show_table").set_value(True).run()
     assert pins(at)[0] == {"基本目標": None, "目標どおり以上の割合（%）": None}
+    # no row numbers (0, 1, 2 …) beside the figures
+    assert json.loads(at.dataframe[0].proto.columns)["_index"]["hidden"] is True
 
 
 LEVELS_JA = {

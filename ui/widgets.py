@@ -52,7 +52,7 @@ def chart_table(table: pd.DataFrame, key: str) -> None:
     lang = st.session_state["_active_run"].lang
     if not st.toggle(t("chart.show_table", lang), key=f"{key}_show_table"):
         return
-    data_table(table, height=min(35 * len(table) + 38, 360))
+    data_table(table, hide_index=True, height=min(35 * len(table) + 38, 360))
     table_download(table, key)
 
 
