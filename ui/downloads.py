@@ -23,10 +23,9 @@ def panel_key(key: str) -> str:
     return f"{key}_downloads"
 
 
-def _kept() -> dict:
-    """The chosen encoding, kept outside the radios: a radio is not drawn while its panel is
-    closed, so it would not keep its value through a filter change; one choice for every page."""
-    return st.session_state.setdefault("_download_choices", {})
+# The chosen encoding, kept outside the radios: a radio is not drawn while its panel is closed, so
+# it would not keep its value through a filter change. One choice for every page.
+ENCODING_KEY = "_download_encoding"
 
 
 @st.fragment
@@ -36,7 +35,7 @@ def downloads(key: str) -> None:
     Nothing is built until a button is clicked; the rows and size are stated first. The panel's
     content is sent to the browser only once the panel is opened, and opening it or choosing the
     encoding reruns this panel alone, not the page: a page load and every filter change have a
-    radio, two buttons and a caption fewer to draw (docs/benchmarks.md). The panel's label stays
+    radio and two buttons fewer to draw (docs/benchmarks.md). The panel's label stays
     the same under every filter (Streamlit makes a new, closed panel when the label changes), so
     an open panel stays open and its encoding stays chosen through filter changes."""
     run = st.session_state["_active_run"]
@@ -55,16 +54,15 @@ def downloads(key: str) -> None:
 
 def _panel(key: str, run, rows: int) -> None:
     lang = run.lang
-    kept = _kept()
     encoding = st.radio(
         t("download.encoding", lang),
         ENCODINGS,
-        index=ENCODINGS.index(kept.get("encoding", ENCODINGS[0])),
+        index=ENCODINGS.index(st.session_state.get(ENCODING_KEY, ENCODINGS[0])),
         format_func=lambda e: t(f"download.{e}", lang),
         horizontal=True,
         key=f"{key}_encoding",
     )
-    kept["encoding"] = encoding
+    st.session_state[ENCODING_KEY] = encoding
     if encoding == "cp932":
         problems = export.cp932_problems(query("text_values"))
         if problems:
