@@ -205,9 +205,8 @@ KEY_FIGURES = (
 
 # A pinned initiative or indicator name: room left to scroll the rest. Streamlit drops every pin
 # of a table whose pinned columns take more than 60% of its width (an unset width counts about
-# 100 px): a table in half the page (the movers) takes the narrow width.
+# 100 px), so a table with a long name goes across the page, not in half of it.
 NAME_WIDTH_PX = 260
-NARROW_NAME_WIDTH_PX = 150
 
 
 def pinned_columns(columns, lang: str) -> list[str]:

@@ -41,6 +41,7 @@ data_table(
         {t("col.next_step", lang): [next_step_label(s, lang) for s in NEXT_STEP_LABELS_JA]}
     ),
     hide_index=True,
+    width="content",  # six short labels, not a column stretched over the page
 )
 
 st.subheader(t("about.provenance", lang))

@@ -15,7 +15,7 @@ from analytics.review import (
     summary_figures,
     summary_text,
 )
-from analytics.tables import NARROW_NAME_WIDTH_PX, exceptions_table
+from analytics.tables import exceptions_table
 from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
@@ -81,23 +81,18 @@ with right:
     )
 
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
-left, right = st.columns(2)
-left.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
-data_table(
-    movers_table(review.movers, lang, compare_from, compare_to, improved=True),
-    left,
-    name_width=NARROW_NAME_WIDTH_PX,
-    hide_index=True,
-    width="stretch",
-)
-right.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
-data_table(
-    movers_table(review.declined, lang, compare_from, compare_to, improved=False),
-    right,
-    name_width=NARROW_NAME_WIDTH_PX,
-    hide_index=True,
-    width="stretch",
-)
+# One above the other, each the page's width: side by side, half a page showed only the name and
+# the change, and the years, the bureau and the note had to be scrolled to.
+for improved, movers, key in (
+    (True, review.movers, "improved"),
+    (False, review.declined, "declined"),
+):
+    st.caption(t(f"review.{key}", lang) + cut_label(movers, lang, improved))
+    table = movers_table(movers, lang, compare_from, compare_to, improved=improved)
+    note = t("col.note", lang)
+    if not table[note].str.strip().astype(bool).any():  # no note in any row: no empty column
+        table = table.drop(columns=note)
+    data_table(table, hide_index=True, width="stretch")
 
 latest = fy_label(review.latest, lang) if review.latest else "—"
 st.subheader(t("review.below", lang, fy=latest))

@@ -11,7 +11,7 @@ from collections import Counter
 import duckdb
 from streamlit.testing.v1 import AppTest
 
-from analytics.tables import NAME_WIDTH_PX, NARROW_NAME_WIDTH_PX
+from analytics.tables import NAME_WIDTH_PX
 from tests import test_app
 from tests.conftest import ROOT
 from tests.test_charts import EXPECTED_COLORS
@@ -44,10 +44,9 @@ EXPECTED_JA = {
         {"項目": None},  # the summary's figures
         {"期": None, "基本目標": None, "目標どおり以上の割合（%）": None},
         {"期": None, "取組の方向性": None, "目標どおり以上の割合（%）": None},
-        # improved, declined: side by side, so the name is narrower (Streamlit drops the pins
-        # of a table whose pinned columns take more than 60% of its width)
-        {"取組名": NARROW_NAME_WIDTH_PX, "変化（達成度1が最良）": None},
-        {"取組名": NARROW_NAME_WIDTH_PX, "変化（達成度1が最良）": None},
+        # improved, declined: one above the other, each the page's width
+        {"取組名": N, "変化（達成度1が最良）": None},
+        {"取組名": N, "変化（達成度1が最良）": None},
         {"取組名": N, "達成度": None},  # below target
     ],
 }
@@ -179,3 +178,46 @@ def test_a_callers_settings_for_a_level_column_are_kept_with_the_labels():
     assert config["width"] == 123 and config["label"] == "評価"
     assert config["type_config"]["type"] == "multiselect"
     assert list(at.dataframe[0].value["達成度"][0]) == ["4 目標を下回った"]
+
+
+def _movers_columns(at: AppTest) -> list[list[str]]:
+    at.switch_page("pages/review.py").run()
+    assert not at.exception
+    return [
+        list(f.value.columns) for f in at.dataframe if "変化（達成度1が最良）" in f.value.columns
+    ]
+
+
+def test_the_movers_show_the_notes_across_the_page(app_db):
+    """総括評価's improved and declined tables, one above the other: every column, the notes
+    included (the fixture's evaluations have notes)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert _movers_columns(at) == [MOVERS_COLUMNS, MOVERS_COLUMNS]
+
+
+MOVERS_COLUMNS = ["取組名", "変化（達成度1が最良）", "2023年度", "2024年度", "所管局", "備考"]
+
+
+def test_the_movers_leave_out_a_note_column_no_mover_has(app_db):
+    """When no evaluation has a note, the movers' 備考 is left out, not shown as an empty strip."""
+    from analytics.derived import refresh_facts
+
+    con = duckdb.connect(str(app_db))
+    con.execute("update evaluations set note_ja = null")
+    refresh_facts(con)
+    con.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    without = [c for c in MOVERS_COLUMNS if c != "備考"]
+    assert _movers_columns(at) == [without, without]
+
+
+def test_a_table_of_one_column_pins_nothing(app_db):
+    """データについて: the six 今後の方向性 in a table of their own. A pin keeps a name in view
+    while the rest scrolls sideways; with nothing beside it, it would only grey the text."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    at.switch_page("pages/about.py").run()
+    assert not at.exception
+    (steps,) = [f for f in at.dataframe if list(f.value.columns) == ["今後の方向性"]]
+    assert len(steps.value) == 6
+    config = json.loads(steps.proto.columns or "{}")
+    assert not any(v.get("pinned") for v in config.values())

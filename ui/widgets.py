@@ -60,14 +60,12 @@ def data_table(
     frame: pd.DataFrame,
     container=None,
     column_config: dict | None = None,
-    name_width: int = tables.NAME_WIDTH_PX,
     **kwargs,
 ):
     """``st.dataframe`` for every table of the app: the row's name and the table's key figure
     pinned at the left (analytics.tables.pinned_columns), so a narrow screen scrolling a wide
     table sideways keeps them in view; a level (達成度) drawn as a label in the level's fixed
-    colour. ``container`` a column (with ``name_width=tables.NARROW_NAME_WIDTH_PX`` for half the
-    page).
+    colour. ``container`` a column to draw it in.
 
     The level colours are the grid's own coloured labels, not a pandas Styler: a Styler costs the
     server 13 ms for 7 rows and about 454 ms for 2 000 in every rerun, and the browser 80–110 ms a
@@ -85,11 +83,14 @@ def data_table(
             held = config.get(column)
             config[column] = {**(held if isinstance(held, dict) else {}), "type_config": coloured}
     wide = tables.long_names(lang)
-    for column in tables.pinned_columns(frame.columns, lang):
+    pinned = tables.pinned_columns(frame.columns, lang)
+    if len(pinned) == len(frame.columns):  # nothing beside them to scroll: no pins (greyed text)
+        pinned = []
+    for column in pinned:
         held = config.get(column)
         held = dict(held) if isinstance(held, dict) else {}
         if column in wide and "width" not in held:
-            held["width"] = name_width
+            held["width"] = tables.NAME_WIDTH_PX
         config[column] = {**held, "pinned": True}
     return (container or st).dataframe(frame, column_config=config, **kwargs)
 
