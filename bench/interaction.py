@@ -11,13 +11,18 @@ one sidebar select box), in Debian's Chromium at 1366×768:
   warm-up change: the ones whose title changes with the choice. On the overview that is the level
   and trend charts; the indicators' chart takes no COVID filter, so Streamlit does not redraw it.
 
+Both apps are served at once and timed in turns (dashboard then minimal app, then the other way
+round), so that a machine that slows down or speeds up during the run weighs on both alike; timing
+one app after the other let such drift move a ratio by 0.2 between runs.
+
 `python -m bench.interaction [--db PATH] [--loads N] [--changes N]` prints a Markdown table with the
-medians and the ratios dashboard / minimal app.
+medians (and ranges) and the ratios dashboard / minimal app.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -63,62 +68,94 @@ def _open(page, label: str, option: str):
     raise RuntimeError(f"the select box {label!r} did not open")
 
 
-def measure(app: dict, db: Path, loads: int, changes: int) -> dict:
+def _load(browser, server: dict) -> float:
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
+    started = time.perf_counter()
+    page.goto(server["base"] + "/")
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+    elapsed = time.perf_counter() - started
+    page.close()
+    return elapsed
+
+
+def _settled_page(browser, server: dict):
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
+    page.goto(server["base"] + "/")
+    page.wait_for_function(REDRAWN, arg={"has": "", "absent": "", "charts": None}, timeout=120_000)
+    page.wait_for_function(SETTLED, timeout=120_000)
+    time.sleep(2)  # every chart drawn
+    return page
+
+
+def _change(page, app: dict, option: str, charts: list[int]) -> float:
+    item = _open(page, app["label"], option)
+    started = time.perf_counter()  # from the choice, not from opening the list
+    item.click()
+    wanted = {"has": "", "absent": "除く"} if option == "すべて" else {"has": option, "absent": ""}
+    page.wait_for_function(REDRAWN, arg={**wanted, "charts": charts}, timeout=120_000)
+    return time.perf_counter() - started
+
+
+def _redrawn_charts(page, app: dict) -> list[int]:
+    """The warm-up change: the charts whose title changes with the choice."""
+    before = page.evaluate(TITLES)
+    _open(page, app["label"], app["options"][0]).click()
+    page.wait_for_function(SETTLED, timeout=120_000)
+    time.sleep(2)  # every chart drawn
+    after = page.evaluate(TITLES)
+    return [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+
+
+def measure(apps: list[dict], db: Path, loads: int, changes: int) -> list[dict]:
+    """Both apps served at once and timed in turns (A B, B A, A B …), so that a machine that
+    speeds up or slows down during the run weighs on both alike."""
     from playwright.sync_api import sync_playwright
 
     from analytics.config import CHROMIUM, CHROMIUM_FLAGS
     from ui.testing import streamlit_server
 
-    first, change = [], []
-    log = Path(tempfile.gettempdir()) / f"bench-{Path(app['script']).stem}.log"
-    with (
-        streamlit_server(db, log, script=app["script"]) as server,
-        sync_playwright() as p,
-    ):
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        for _ in range(loads + 1):
-            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
-            started = time.perf_counter()
-            page.goto(server["base"] + "/")
-            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-            first.append(time.perf_counter() - started)
-            page.close()
-        page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
-        page.goto(server["base"] + "/")
-        page.wait_for_function(
-            REDRAWN, arg={"has": "", "absent": "", "charts": None}, timeout=120_000
-        )
-        page.wait_for_function(SETTLED, timeout=120_000)
-        time.sleep(2)  # every chart drawn
-        titles = [page.evaluate(TITLES)]
-        charts = None
-        for i in range(changes + 1):
-            option = app["options"][i % 2]
-            item = _open(page, app["label"], option)
-            started = time.perf_counter()  # from the choice, not from opening the list
-            item.click()
-            wanted = (
-                {"has": "", "absent": "除く"}
-                if option == "すべて"
-                else {"has": option, "absent": ""}
+    results = [{"first": [], "change": [], "redrawn": None} for _ in apps]
+    with contextlib.ExitStack() as stack:
+        servers = [
+            stack.enter_context(
+                streamlit_server(
+                    db,
+                    Path(tempfile.gettempdir()) / f"bench-{Path(app['script']).stem}.log",
+                    script=app["script"],
+                )
             )
-            if charts is None:  # the warm-up: keep the charts whose title changed
-                page.wait_for_function(SETTLED, timeout=120_000)
-                time.sleep(2)  # every chart drawn
-                titles.append(page.evaluate(TITLES))
-                charts = [n for n, (a, b) in enumerate(zip(*titles, strict=True)) if a != b]
-                continue
-            page.wait_for_function(REDRAWN, arg={**wanted, "charts": charts}, timeout=120_000)
-            change.append(time.perf_counter() - started)
+            for app in apps
+        ]
+        p = stack.enter_context(sync_playwright())
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for round_ in range(loads + 1):  # the first round warms the servers: not counted
+            for n in _turns(len(apps), round_):
+                elapsed = _load(browser, servers[n])
+                if round_:
+                    results[n]["first"].append(elapsed)
+        pages = [_settled_page(browser, server) for server in servers]
+        for n, app in enumerate(apps):
+            results[n]["redrawn"] = _redrawn_charts(pages[n], app)
+        for round_ in range(changes):
+            for n in _turns(len(apps), round_):
+                option = apps[n]["options"][(round_ + 1) % 2]  # the warm-up chose options[0]
+                results[n]["change"].append(
+                    _change(pages[n], apps[n], option, results[n]["redrawn"])
+                )
         browser.close()
-    return {"first": first[1:], "change": change, "redrawn": charts}
+    return results
+
+
+def _turns(count: int, round_: int) -> list[int]:
+    order = list(range(count))
+    return order if round_ % 2 == 0 else order[::-1]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.interaction", description=__doc__)
     parser.add_argument("--db", type=Path, help="default: the reference data, built to a temp file")
-    parser.add_argument("--loads", type=int, default=5)
-    parser.add_argument("--changes", type=int, default=6)
+    parser.add_argument("--loads", type=int, default=8)
+    parser.add_argument("--changes", type=int, default=10)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     db = args.db
@@ -127,12 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
         db = Path(tempfile.mkdtemp()) / "reference.duckdb"
         build(db)
-    print(
-        table(
-            measure(DASHBOARD, db, args.loads, args.changes),
-            measure(MINIMAL, db, args.loads, args.changes),
-        )
-    )
+    print(table(*measure([DASHBOARD, MINIMAL], db, args.loads, args.changes)))
     return 0
 
 
@@ -146,14 +178,22 @@ def table(ours: dict, minimal: dict) -> str:
         ("change", "sidebar filter change, all redrawn", 1.5),
     ):
         a, b = statistics.median(ours[key]), statistics.median(minimal[key])
-        rows.append(f"| {what} | {a:.2f} s | {b:.2f} s | {a / b:.2f} | ≤ {target} |")
+        rows.append(
+            f"| {what} | {a:.2f} s ({_spread(ours[key])}) | {b:.2f} s ({_spread(minimal[key])})"
+            f" | {a / b:.2f} | ≤ {target} |"
+        )
     n = len(ours["first"]), len(ours["change"])
     rows.append(
-        f"\n{n[0]} loads and {n[1]} changes each, after one warm-up; both apps served on this machine"
-        f" in the same run. Charts redrawn by the change: dashboard {len(ours['redrawn'])} of"
-        f" its charts (indices {ours['redrawn']}), minimal app {len(minimal['redrawn'])}."
+        f"\n{n[0]} loads and {n[1]} changes each, after one warm-up, medians (and ranges); both"
+        " apps served on this machine at once and timed in turns. Charts redrawn by the change:"
+        f" dashboard {len(ours['redrawn'])} of its charts (indices {ours['redrawn']}), minimal app"
+        f" {len(minimal['redrawn'])}."
     )
     return "\n".join(rows)
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{max(values):.2f}"
 
 
 if __name__ == "__main__":
