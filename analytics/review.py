@@ -334,6 +334,21 @@ def change_words(improvement: int, lang: str) -> str:
     return t("change.same", lang)
 
 
+def movers_tables(
+    movers: pd.DataFrame, declined: pd.DataFrame, lang: str, from_fy: int, to_fy: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The improved and the declined tables shown one above the other: the same columns in both,
+    and no 備考 when neither list has a note (an empty strip across the page otherwise)."""
+    tables = (
+        movers_table(movers, lang, from_fy, to_fy, improved=True),
+        movers_table(declined, lang, from_fy, to_fy, improved=False),
+    )
+    note = t("col.note", lang)
+    if not any(table[note].fillna("").astype(str).str.strip().ne("").any() for table in tables):
+        return tables[0].drop(columns=note), tables[1].drop(columns=note)
+    return tables
+
+
 def cut_label(df: pd.DataFrame, lang: str, improved: bool, limit: int = 10) -> str:
     """'（上位10件／全22件）' when movers_table cuts the list, '（全7件）' when it does not."""
     if "improvement" not in df:

@@ -13,7 +13,9 @@ one sidebar select box), in Debian's Chromium at 1366×768:
 
 Both apps are served at once and timed in turns (dashboard then minimal app, then the other way
 round), so that a machine that slows down or speeds up during the run weighs on both alike; timing
-one app after the other let such drift move a ratio by 0.2 between runs.
+one app after the other let such drift decide a ratio. Between turns the page settles (Streamlit
+draws a changed chart a second time once its width is known) and the bench waits a second, so that
+neither app is timed under the other's leftover work.
 
 `python -m bench.interaction [--db PATH] [--loads N] [--changes N]` prints a Markdown table with the
 medians (and ranges) and the ratios dashboard / minimal app.
@@ -49,6 +51,7 @@ REDRAWN = """
   return chosen.every((p) => { const t = p.querySelector('.gtitle'); return t && t.textContent.includes(has) && !(absent && t.textContent.includes(absent)); });
 }
 """
+QUIET = 1.0  # seconds between turns
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]')"
 TITLES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => (p.querySelector('.gtitle') || {}).textContent || '')"
 
@@ -75,6 +78,7 @@ def _load(browser, server: dict) -> float:
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
     elapsed = time.perf_counter() - started
     page.close()
+    time.sleep(QUIET)  # the server's run and the closed page's work end before the next turn
     return elapsed
 
 
@@ -93,7 +97,13 @@ def _change(page, app: dict, option: str, charts: list[int]) -> float:
     item.click()
     wanted = {"has": "", "absent": "除く"} if option == "すべて" else {"has": option, "absent": ""}
     page.wait_for_function(REDRAWN, arg={**wanted, "charts": charts}, timeout=120_000)
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    # Streamlit draws a changed chart a second time once its width is known: let that and the
+    # end of the run pass before the other app's turn, so that neither is timed under the other's
+    # leftover work
+    page.wait_for_function(SETTLED, timeout=120_000)
+    time.sleep(QUIET)
+    return elapsed
 
 
 def _redrawn_charts(page, app: dict) -> list[int]:
@@ -104,6 +114,17 @@ def _redrawn_charts(page, app: dict) -> list[int]:
     time.sleep(2)  # every chart drawn
     after = page.evaluate(TITLES)
     return [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+
+
+def _turns(count: int, round_: int) -> list[int]:
+    """Which app goes first in a round: 0 1, then 1 0, and so on."""
+    order = list(range(count))
+    return order if round_ % 2 == 0 else order[::-1]
+
+
+def _option(app: dict, round_: int) -> str:
+    """The option a timed change chooses: the warm-up chose the first, so the other, then back."""
+    return app["options"][(round_ + 1) % 2]
 
 
 def measure(apps: list[dict], db: Path, loads: int, changes: int) -> list[dict]:
@@ -138,17 +159,12 @@ def measure(apps: list[dict], db: Path, loads: int, changes: int) -> list[dict]:
             results[n]["redrawn"] = _redrawn_charts(pages[n], app)
         for round_ in range(changes):
             for n in _turns(len(apps), round_):
-                option = apps[n]["options"][(round_ + 1) % 2]  # the warm-up chose options[0]
+                option = _option(apps[n], round_)
                 results[n]["change"].append(
                     _change(pages[n], apps[n], option, results[n]["redrawn"])
                 )
         browser.close()
     return results
-
-
-def _turns(count: int, round_: int) -> list[int]:
-    order = list(range(count))
-    return order if round_ % 2 == 0 else order[::-1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,9 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{max(values):.2f}"
+
+
 def table(ours: dict, minimal: dict) -> str:
     rows = [
-        "| in Chromium, 1366×768 | dashboard (median) | minimal app (median) | ratio | target |",
+        "| in Chromium, 1366×768 | dashboard: median (range) | minimal app: median (range) | ratio | target |",
         "|---|---:|---:|---:|---:|",
     ]
     for key, what, target in (
@@ -190,10 +210,6 @@ def table(ours: dict, minimal: dict) -> str:
         f" {len(minimal['redrawn'])}."
     )
     return "\n".join(rows)
-
-
-def _spread(values: list[float]) -> str:
-    return f"{min(values):.2f}–{max(values):.2f}"
 
 
 if __name__ == "__main__":

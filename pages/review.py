@@ -11,7 +11,7 @@ from analytics.report import build_pack
 from analytics.review import (
     cut_label,
     level_table,
-    movers_table,
+    movers_tables,
     summary_figures,
     summary_text,
 )
@@ -83,16 +83,11 @@ with right:
 st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label(compare_to, lang)))
 # One above the other, each the page's width: side by side, half a page showed only the name and
 # the change, and the years, the bureau and the note had to be scrolled to.
-for improved, movers, key in (
-    (True, review.movers, "improved"),
-    (False, review.declined, "declined"),
-):
-    st.caption(t(f"review.{key}", lang) + cut_label(movers, lang, improved))
-    table = movers_table(movers, lang, compare_from, compare_to, improved=improved)
-    note = t("col.note", lang)
-    if not table[note].str.strip().astype(bool).any():  # no note in any row: no empty column
-        table = table.drop(columns=note)
-    data_table(table, hide_index=True, width="stretch")
+improved, declined = movers_tables(review.movers, review.declined, lang, compare_from, compare_to)
+st.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
+data_table(improved, hide_index=True, width="stretch")
+st.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
+data_table(declined, hide_index=True, width="stretch")
 
 latest = fy_label(review.latest, lang) if review.latest else "—"
 st.subheader(t("review.below", lang, fy=latest))

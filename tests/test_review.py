@@ -244,6 +244,49 @@ def test_printed_tables_say_ari_nashi_and_drop_empty_columns():
     assert "True" not in html and "False" not in html and "備考" not in html
 
 
+def _movers(rows: list[tuple[str, int, int, object]]):
+    """Movers as build_review returns them: (name, from level, to level, note)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "name_ja": [r[0] for r in rows],
+            "name_en": [r[0] for r in rows],
+            "department_name_ja": ["総務企画局"] * len(rows),
+            "department_name_en": ["General Affairs"] * len(rows),
+            "from_level": [r[1] for r in rows],
+            "to_level": [r[2] for r in rows],
+            "improvement": [r[1] - r[2] for r in rows],
+            "note_ja": [r[3] for r in rows],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("improved_notes", "declined_notes", "shown"),
+    [
+        ([None, None], [None], False),  # no note anywhere
+        (["", "  "], ["\u3000"], False),  # blanks and spaces (a full-width one) are no note
+        (["前年度から見直し", None], [None], True),  # one note: both tables keep the column
+        ([None, None], ["予算縮小"], True),
+        ([], [], False),  # nobody moved
+    ],
+)
+def test_the_movers_tables_share_their_columns_and_drop_a_note_nobody_has(
+    improved_notes, declined_notes, shown
+):
+    from analytics.review import movers_tables
+
+    up = _movers([(f"上{i}", 3, 2, n) for i, n in enumerate(improved_notes)])
+    down = _movers([(f"下{i}", 2, 4, n) for i, n in enumerate(declined_notes)])
+    improved, declined = movers_tables(up, down, "ja", 2023, 2024)
+    columns = ["取組名", "変化（達成度1が最良）", "2023年度", "2024年度", "所管局"]
+    expected = columns + ["備考"] if shown else columns
+    assert list(improved.columns) == expected and list(declined.columns) == expected
+    assert list(improved["取組名"]) == [f"上{i}" for i in range(len(improved_notes))]
+    assert list(declined["2024年度"]) == [4] * len(declined_notes)
+
+
 def test_a_cut_list_says_it_is_cut():
     import pandas as pd
 
