@@ -330,11 +330,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.how_to_import": ("市の評価シートの取り込み方", "How to import the city's sheets"),
     "about.import_steps": (
         "1. 下の様式（XLSX または CSV）に記入します。見出し行はそのまま使ってください。\n"
-        "2. 事務局のPCで取り込み画面（http://127.0.0.1:8502 ）を開き、記入したファイルを置きます。問題があれば、ファイル・行・列ごとに内容が表示されます。直してから置き直してください。\n"
+        "2. 事務局のPCで取り込み画面（[http://127.0.0.1:8502](http://127.0.0.1:8502)）を開き、記入したファイルを置きます。問題があれば、ファイル・行・列ごとに内容が表示されます。直してから置き直してください。\n"
         "3. 問題がなければ、追加・変更される評価の一覧が表示されます。確かめて「取り込む」を押します。問題が一つでもあれば何も書き込まれません。取り込み前のデータは控えとして残ります。\n"
         "4. ダッシュボードは開いたままで構いません。次の操作で新しいデータが表示されます。",
         "1. Fill in a template below (XLSX or CSV); keep the header row as it is.\n"
-        "2. On the secretariat's PC, open the import screen (http://127.0.0.1:8502 ) and drop the file there. Any problem is listed by file, row and column: fix it and drop the file again.\n"
+        "2. On the secretariat's PC, open the import screen ([http://127.0.0.1:8502](http://127.0.0.1:8502)) and drop the file there. Any problem is listed by file, row and column: fix it and drop the file again.\n"
         "3. Without problems, the screen lists the evaluations that will be added or changed. Check them and press “Import”. If any problem remains, nothing is written; the previous data is kept as a backup.\n"
         "4. The dashboard may stay open: it shows the new data on the next interaction.",
     ),
@@ -447,7 +447,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.rows": ("評価データ", "Evaluations"),
     "review.chart_data": ("グラフのデータ", "Chart data"),
     "review.col.level_n": ("達成度{v} 件数", "Level {v} (n)"),
-    "review.col.level_share": ("達成度{v} 割合(%)", "Level {v} (%)"),
+    "review.col.level_share": ("達成度{v}の割合（%）", "Level {v} (%)"),
     "review.col.change": ("変化（達成度1が最良）", "Change (level 1 is best)"),
     "review.better": ("↑ {n}段階改善", "↑ {n} level(s) better"),
     "review.worse": ("↓ {n}段階悪化", "↓ {n} level(s) worse"),

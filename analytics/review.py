@@ -10,7 +10,7 @@ import pandas as pd
 
 from analytics import plan, queries
 from analytics.filters import Filters, describe_filters
-from analytics.i18n import fy_label, t
+from analytics.i18n import fy_label, level_label, t
 from analytics.indicators import summary as indicator_summary
 
 # The COVID-19 years and the years before them come from plan_events (kind 'covid'), see
@@ -337,16 +337,22 @@ def change_words(improvement: int, lang: str) -> str:
 def movers_tables(
     movers: pd.DataFrame, declined: pd.DataFrame, lang: str, from_fy: int, to_fy: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The improved and the declined tables shown one above the other: the same columns in both,
-    and no 備考 when neither list has a note (an empty strip across the page otherwise)."""
-    tables = (
+    """The improved and the declined tables shown one above the other: each year's level by its
+    name (「3 ほぼ目標どおり」, as everywhere else on screen), the same columns in both, and no 備考
+    when neither list has a note (an empty strip across the page otherwise)."""
+    tables = [
         movers_table(movers, lang, from_fy, to_fy, improved=True),
         movers_table(declined, lang, from_fy, to_fy, improved=False),
-    )
+    ]
+    years = [fy_label(from_fy, lang), fy_label(to_fy, lang)]
+    for i, table in enumerate(tables):
+        tables[i] = table.assign(
+            **{y: [level_label(int(v), lang) for v in table[y]] for y in years}
+        )
     note = t("col.note", lang)
     if not any(table[note].fillna("").astype(str).str.strip().ne("").any() for table in tables):
-        return tables[0].drop(columns=note), tables[1].drop(columns=note)
-    return tables
+        tables = [table.drop(columns=note) for table in tables]
+    return tables[0], tables[1]
 
 
 def cut_label(df: pd.DataFrame, lang: str, improved: bool, limit: int = 10) -> str:

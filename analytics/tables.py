@@ -129,6 +129,12 @@ def level_columns(columns, lang: str) -> list[str]:
     return [c for c in columns if c in names]
 
 
+def percent_columns(columns, lang: str) -> list[str]:
+    """The columns of a display table whose header says they hold percentages (「…（%）」)."""
+    suffix = t("unit.pct_col", lang, c="")
+    return [c for c in columns if isinstance(c, str) and c.endswith(suffix) and c != suffix]
+
+
 def level_palette(lang: str) -> tuple[list[str], list[str]]:
     """Every level's label in ``lang`` and its fixed colour, levels 1→5."""
     levels = sorted(LEVEL_COLORS)

@@ -37,7 +37,7 @@ counts = status_counts(status)
 left, right = st.columns([3, 2])
 with left:
     chart(status_figure(), "ind_counts")
-data_table(counts_table(counts, lang), right)
+data_table(counts_table(counts, lang), right, hide_index=True)
 
 st.subheader(t("ind.table", lang))
 table = status_table(status, lang, grouped=True)

@@ -284,7 +284,10 @@ def test_the_movers_tables_share_their_columns_and_drop_a_note_nobody_has(
     expected = columns + ["備考"] if shown else columns
     assert list(improved.columns) == expected and list(declined.columns) == expected
     assert list(improved["取組名"]) == [f"上{i}" for i in range(len(improved_notes))]
-    assert list(declined["2024年度"]) == [4] * len(declined_notes)
+    # each year's level by its name, as everywhere else on screen
+    assert list(declined["2023年度"]) == ["2 目標を上回って達成"] * len(declined_notes)
+    assert list(declined["2024年度"]) == ["4 目標を下回った"] * len(declined_notes)
+    assert list(improved["2024年度"]) == ["2 目標を上回って達成"] * len(improved_notes)
 
 
 def test_a_cut_list_says_it_is_cut():

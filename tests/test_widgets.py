@@ -199,6 +199,13 @@ def test_the_movers_show_the_notes_across_the_page(app_db):
     included (the fixture's evaluations have notes)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     assert _movers_columns(at) == [MOVERS_COLUMNS, MOVERS_COLUMNS]
+    palette = {LEVELS_JA[lv]: colour for lv, colour in EXPECTED_COLORS.items()}
+    for frame in [f for f in at.dataframe if "変化（達成度1が最良）" in f.value.columns]:
+        config = json.loads(frame.proto.columns)
+        for year in ("2023年度", "2024年度"):  # each year's level as its coloured label
+            options = config[year]["type_config"]["options"]
+            assert {o["value"]: o["color"] for o in options} == palette
+            assert all(len(v) == 1 and v[0] in palette for v in frame.value[year])
 
 
 def test_the_movers_leave_out_a_note_column_no_mover_has(app_db):
@@ -224,3 +231,18 @@ def test_a_table_of_one_column_pins_nothing(app_db):
     assert len(steps.value) == 6
     config = json.loads(steps.proto.columns or "{}")
     assert not any(v.get("pinned") for v in config.values())
+
+
+def test_percentages_in_tables_keep_one_decimal(app_db):
+    """総括評価's 期別・基本目標別 table: a rate of 81.0 reads 81.0 beside 92.9, not 81."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    at.switch_page("pages/review.py").run()
+    assert not at.exception
+    seen = 0
+    for frame in at.dataframe:
+        config = json.loads(frame.proto.columns or "{}")
+        for column in frame.value.columns:
+            if str(column).endswith("（%）") and frame.value[column].dtype.kind == "f":
+                assert config[column]["type_config"]["format"] == "%.1f", column
+                seen += 1
+    assert seen >= 3  # the rate and the level shares of the term × goal table at least

@@ -60,19 +60,21 @@ def data_table(
     frame: pd.DataFrame,
     container=None,
     column_config: dict | None = None,
+    levels: tuple[str, ...] = (),
     **kwargs,
 ):
     """``st.dataframe`` for every table of the app: the row's name and the table's key figure
     pinned at the left (analytics.tables.pinned_columns), so a narrow screen scrolling a wide
     table sideways keeps them in view; a level (達成度) drawn as a label in the level's fixed
-    colour. ``container`` a column to draw it in.
+    colour. ``container`` a column to draw it in; ``levels`` more columns that hold level labels
+    than 達成度 and 前年度の達成度 (the movers' two years).
 
     The level colours are the grid's own coloured labels, not a pandas Styler: a Styler costs the
     server 13 ms for 7 rows and about 454 ms for 2 000 in every rerun, and the browser 80–110 ms a
     filter change for the overview's 7 rows (docs/benchmarks.md)."""
     lang = st.session_state["_active_run"].lang
     config = dict(column_config or {})
-    levels = tables.level_columns(frame.columns, lang)
+    levels = tables.level_columns(frame.columns, lang) + [c for c in levels if c in frame]
     if levels:
         labels, colors = tables.level_palette(lang)
         frame = frame.assign(
@@ -82,6 +84,12 @@ def data_table(
         for column in levels:  # a caller's settings (a width) kept, the labels always
             held = config.get(column)
             config[column] = {**(held if isinstance(held, dict) else {}), "type_config": coloured}
+    one_decimal = st.column_config.NumberColumn(format="%.1f")["type_config"]
+    for column in tables.percent_columns(frame.columns, lang):  # 81.0 beside 92.9, not 81
+        held = config.get(column)
+        held = dict(held) if isinstance(held, dict) else {}
+        if pd.api.types.is_numeric_dtype(frame[column]) and not held.get("type_config"):
+            config[column] = {**held, "type_config": one_decimal}
     wide = tables.long_names(lang)
     pinned = tables.pinned_columns(frame.columns, lang)
     if len(pinned) == len(frame.columns):  # nothing beside them to scroll: no pins (greyed text)
