@@ -626,30 +626,75 @@ def on_target_by_bureau_heatmap(
     count = df.pivot(index="group_key", columns="fiscal_year", values="evaluations").reindex(
         index=order, columns=years
     )
-    text = [[("" if pd.isna(r) else f"{r:.0%}") for r in row] for row in rate.to_numpy()]
-    fig = go.Figure(
-        go.Heatmap(
-            z=rate.to_numpy(),
-            x=fiscal_year_axis(years, lang),
-            y=[_escape(names[k]) for k in order],
-            text=text,
-            texttemplate="%{text}",
-            customdata=[
-                [
-                    [k, int(y), (0 if pd.isna(c) else int(c))]
-                    for y, c in zip(years, crow, strict=True)
-                ]
-                for k, crow in zip(order, count.to_numpy(), strict=True)
-            ],
-            colorscale=RATE_SCALE,
-            zmin=0.0,
-            zmax=1.0,
-            colorbar={"tickformat": ".0%", "thickness": 12, "tickfont": {"size": 11}},
-            hovertemplate="%{y}<br>%{x}: %{z:.1%} (%{customdata[2]})<extra></extra>",
-            xgap=2,
-            ygap=2,
+    rates, counts = rate.to_numpy(), count.to_numpy()
+    # A rate over fewer than SMALL_N evaluations (a ward with one initiative: 0% or 100%) is drawn
+    # faint and says its n, so that one evaluation does not read like a whole bureau's failure.
+    small = (counts > 0) & (counts < SMALL_N)
+    text = [
+        [
+            ""
+            if pd.isna(r)
+            else (f"{r:.0%} ({t('chart.small_n', lang, n=int(c))})" if faint else f"{r:.0%}")
+            for r, c, faint in zip(row, crow, srow, strict=True)
+        ]
+        for row, crow, srow in zip(rates, counts, small, strict=True)
+    ]
+    customdata = [
+        [[k, int(y), (0 if pd.isna(c) else int(c))] for y, c in zip(years, crow, strict=True)]
+        for k, crow in zip(order, counts, strict=True)
+    ]
+    fig = go.Figure()
+    for part, opacity in ((~small, 1.0), (small, 0.4)):
+        if not part.any():
+            continue
+        fig.add_trace(
+            go.Heatmap(
+                z=[
+                    [r if keep else None for r, keep in zip(row, prow, strict=True)]
+                    for row, prow in zip(rates, part, strict=True)
+                ],
+                x=fiscal_year_axis(years, lang),
+                y=[_escape(names[k]) for k in order],
+                text=[
+                    [v if keep else "" for v, keep in zip(row, prow, strict=True)]
+                    for row, prow in zip(text, part, strict=True)
+                ],
+                texttemplate="%{text}",
+                customdata=customdata,
+                colorscale=RATE_SCALE,
+                zmin=0.0,
+                zmax=1.0,
+                opacity=opacity,
+                # on a faded cell Plotly's own choice (white on what was dark) cannot be read
+                textfont={"color": theme.TEXT} if opacity < 1 else {},
+                hoverinfo="skip",  # the cells' points below answer hover and click
+                showscale=not fig.data,  # one colour scale, whichever part comes first
+                colorbar={"tickformat": ".0%", "thickness": 12, "tickfont": {"size": 11}},
+                xgap=2,
+                ygap=2,
+            )
+        )
+    # Plotly cannot select a heat-map cell, so a click on one reached the app without it: each
+    # cell with a rate also has an invisible point at its centre, which a click selects (the
+    # nearest within the cell: hoverdistance), with the bureau, the year and the n.
+    cells = [
+        (i, j) for i in range(len(order)) for j in range(len(years)) if not pd.isna(rates[i][j])
+    ]
+    labels, bureaus = fiscal_year_axis(years, lang), [_escape(names[k]) for k in order]
+    fig.add_trace(
+        go.Scatter(
+            x=[labels[j] for _, j in cells],
+            y=[bureaus[i] for i, _ in cells],
+            mode="markers",
+            marker={"symbol": "square", "size": 20, "opacity": 0},
+            customdata=[customdata[i][j] for i, j in cells],
+            text=[f"{rates[i][j]:.1%}" for i, j in cells],
+            hovertemplate="%{y}<br>%{x}: %{text} (%{customdata[2]})<extra></extra>",
+            showlegend=False,
+            name="",
         )
     )
+    fig.update_layout(hoverdistance=60)
     fig.update_xaxes(type="category")
     _year_ticks(fig, years, lang)
     fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})

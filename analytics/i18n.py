@@ -164,8 +164,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "drill.clear": ("解除", "Clear"),
     "drill.back": ("戻る", "Back"),
     "bureaus.click_hint": (
-        "升目をクリックすると、その所管局・年度の施策一覧へ移ります。",
-        "Click a cell to list that bureau's initiatives in that year.",
+        "升目をクリックすると、その所管局・年度の施策一覧へ移ります。評価が{n}件未満の升目は薄く、件数（n）を添えています。",
+        "Click a cell to list that bureau's initiatives in that year. A cell over fewer than {n}"
+        " evaluations is faint and shows its count (n).",
     ),
     "log.when": ("日時", "When"),
     "log.what": ("取り込んだもの", "What was read"),

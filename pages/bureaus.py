@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import tables
+from analytics.charts import SMALL_N
 from analytics.i18n import t
 from ui import state
 from ui.data import figure, query
@@ -31,7 +32,7 @@ def drill_bureau_year(point: dict) -> None:
 
 
 chart(fig, "bureau_heatmap", on_click=drill_bureau_year)
-st.caption(t("bureaus.click_hint", lang))
+st.caption(t("bureaus.click_hint", lang, n=SMALL_N))
 
 st.subheader(t("bureaus.summary", lang))
 summary = tables.bureau_table(query("on_target_by_bureau"), lang)

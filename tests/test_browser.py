@@ -196,6 +196,42 @@ def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
     assert errors(page) == 0
 
 
+# The last row's last cell with a rate, and where its centre is on the screen: the heat map's
+# last trace holds one (invisible) point per cell with [bureau, fiscal year, n].
+HEAT_CELL = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const cells = gd.data[gd.data.length - 1], L = gd._fullLayout;
+  const i = cells.x.length - 1, box = gd.getBoundingClientRect();
+  const yi = L.yaxis._categories.indexOf(cells.y[i]), xi = L.xaxis._categories.indexOf(cells.x[i]);
+  const step = Math.abs(L.xaxis.c2p(1) - L.xaxis.c2p(0));
+  return {x: box.left + L.xaxis._offset + L.xaxis.c2p(xi), y: box.top + L.yaxis._offset + L.yaxis.c2p(yi),
+          step, bureau: cells.customdata[i][0], fy: cells.customdata[i][1]};
+}"""
+
+
+def test_clicking_a_heat_map_cell_drills_to_its_bureau_and_year(server, page):
+    """Plotly cannot select a heat-map cell, so a click on one used to reach the app empty and
+    do nothing. A click anywhere in the cell, not only at its centre, opens that bureau's
+    initiatives in that year."""
+    page.goto(f"{server['base']}/bureaus")
+    wait_ready(page, "部局別")
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    cell = page.evaluate(HEAT_CELL)
+    page.evaluate(
+        "(y) => document.querySelector('[data-testid=stMain]').scrollBy(0, y)",
+        max(0, cell["y"] - 500),
+    )
+    time.sleep(0.5)
+    cell = page.evaluate(HEAT_CELL)
+    # off the centre, towards the cell's edge (a cell is `step` wide)
+    page.mouse.click(cell["x"] + 0.35 * cell["step"], cell["y"], delay=50)
+    page.wait_for_url("**/initiatives**")
+    wait_ready(page, "施策一覧")
+    assert f"bureau={cell['bureau']}" in page.url
+    assert f"fy_from={cell['fy']}" in page.url and f"fy_to={cell['fy']}" in page.url
+    assert errors(page) == 0
+
+
 def test_review_page_downloads_the_meeting_pack(server, page):
     import openpyxl
 

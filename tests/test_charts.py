@@ -207,6 +207,51 @@ def test_a_rate_over_few_evaluations_is_faint_labelled_and_off_the_line():
     assert list(faint.text) == ["n=2"] and faint.opacity < 1 and faint.showlegend is False
 
 
+def test_a_heat_map_cell_over_few_evaluations_is_faint_and_says_its_n():
+    """A ward with one initiative: 0/1 in 2021 must not read like a whole bureau's failure.
+    Its cell is in a faint trace of its own, labelled 「0% (n=1)」; the bureau's 9/10 and 10/10
+    are full colour; a click on either still carries the bureau and the year."""
+    df = pd.DataFrame(
+        {
+            "fiscal_year": [2020, 2021, 2020, 2021],
+            "group_key": ["fin", "fin", "ward", "ward"],
+            "group_name_ja": ["財政局", "財政局", "幸区役所", "幸区役所"],
+            "group_name_en": ["Finance", "Finance", "Saiwai", "Saiwai"],
+            "evaluations": [10, 10, 1, 1],
+            "on_target": [9, 10, 1, 0],
+            "below_target": [1, 0, 0, 1],
+            "on_target_rate": [0.9, 1.0, 1.0, 0.0],
+        }
+    )
+    fig = charts.on_target_by_bureau_heatmap(df, "ja", "")
+    full, faint, cells = fig.data
+    assert list(full.y) == ["財政局", "幸区役所"]  # the higher mean first
+    assert [list(r) for r in full.z] == [[0.9, 1.0], [None, None]]
+    assert [list(r) for r in faint.z] == [[None, None], [1.0, 0.0]]
+    assert [list(r) for r in full.text] == [["90%", "100%"], ["", ""]]
+    assert [list(r) for r in faint.text] == [["", ""], ["100% (n=1)", "0% (n=1)"]]
+    assert full.opacity == 1 and faint.opacity < 1
+    assert full.showscale is True and faint.showscale is False  # one colour scale
+    assert [list(c) for c in faint.customdata[1]] == [["ward", 2020, 1], ["ward", 2021, 1]]
+    assert (faint.zmin, faint.zmax) == (full.zmin, full.zmax) == (0.0, 1.0)
+    # Plotly cannot select a heat-map cell: a click selects an invisible point at its centre,
+    # which carries the bureau, the year and the n to the drill-down
+    assert full.hoverinfo == faint.hoverinfo == "skip"
+    assert cells.type == "scatter" and cells.marker.opacity == 0 and cells.showlegend is False
+    assert list(zip(cells.x, cells.y, strict=True)) == [
+        ("2020年度", "財政局"),
+        ("2021年度", "財政局"),
+        ("2020年度", "幸区役所"),
+        ("2021年度", "幸区役所"),
+    ]
+    assert [list(c) for c in cells.customdata] == [
+        ["fin", 2020, 10],
+        ["fin", 2021, 10],
+        ["ward", 2020, 1],
+        ["ward", 2021, 1],
+    ]
+
+
 def test_chart_tables_give_the_charts_figures_with_units():
     from analytics import chart_tables
 
