@@ -650,7 +650,10 @@ def on_target_by_bureau_heatmap(
         fig.add_trace(
             go.Heatmap(
                 z=[
-                    [r if keep else None for r, keep in zip(row, prow, strict=True)]
+                    [
+                        r if keep and not pd.isna(r) else None
+                        for r, keep in zip(row, prow, strict=True)
+                    ]
                     for row, prow in zip(rates, part, strict=True)
                 ],
                 x=fiscal_year_axis(years, lang),
@@ -674,13 +677,13 @@ def on_target_by_bureau_heatmap(
                 ygap=2,
             )
         )
-    # Plotly cannot select a heat-map cell, so a click on one reached the app without it: each
-    # cell with a rate also has an invisible point at its centre, which a click selects (the
-    # nearest within the cell: hoverdistance), with the bureau, the year and the n.
-    cells = [
-        (i, j) for i in range(len(order)) for j in range(len(years)) if not pd.isna(rates[i][j])
-    ]
+    # Plotly cannot select a heat-map cell, so a click on one reached the app without it. Every
+    # cell has an invisible point at its centre; a click selects the nearest, which on this grid
+    # is the cell's own (no cutoff: a cell may be far wider or taller than the point). An empty
+    # cell's point carries n = 0, and the page does not drill on it.
+    cells = [(i, j) for i in range(len(order)) for j in range(len(years))]
     labels, bureaus = fiscal_year_axis(years, lang), [_escape(names[k]) for k in order]
+    empty = "%{y}<br>%{x}: —<extra></extra>"
     fig.add_trace(
         go.Scatter(
             x=[labels[j] for _, j in cells],
@@ -688,16 +691,25 @@ def on_target_by_bureau_heatmap(
             mode="markers",
             marker={"symbol": "square", "size": 20, "opacity": 0},
             customdata=[customdata[i][j] for i, j in cells],
-            text=[f"{rates[i][j]:.1%}" for i, j in cells],
-            hovertemplate="%{y}<br>%{x}: %{text} (%{customdata[2]})<extra></extra>",
+            text=["" if pd.isna(rates[i][j]) else f"{rates[i][j]:.1%}" for i, j in cells],
+            hovertemplate=[
+                empty
+                if pd.isna(rates[i][j])
+                else "%{y}<br>%{x}: %{text} (%{customdata[2]})<extra></extra>"
+                for i, j in cells
+            ],
+            hoverlabel={"bgcolor": theme.CHART_BACKGROUND, "font": {"color": theme.TEXT}},
             showlegend=False,
             name="",
         )
     )
-    fig.update_layout(hoverdistance=60)
-    fig.update_xaxes(type="category")
+    fig.update_layout(hoverdistance=-1)
+    # the cells fill the plot area: a scatter's markers would pad the axes' automatic ranges
+    fig.update_xaxes(type="category", range=[-0.5, len(years) - 0.5], autorange=False)
     _year_ticks(fig, years, lang)
-    fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
+    fig.update_yaxes(
+        type="category", range=[len(order) - 0.5, -0.5], autorange=False, tickfont={"size": 11}
+    )
     fig.update_traces(textfont={"size": 11})
     return _layout(fig, title, context, lang, height=max(360, 26 * len(order) + 150), legend_rows=0)
 

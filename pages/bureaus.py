@@ -25,10 +25,14 @@ fig = figure(
 )
 
 
-def drill_bureau_year(point: dict) -> None:
-    """A heat-map cell: that bureau in that fiscal year, on the initiatives page."""
-    bureau, fy = str(point["customdata"][0]), int(point["customdata"][1])
+def drill_bureau_year(point: dict) -> bool:
+    """A heat-map cell: that bureau in that fiscal year, on the initiatives page; an empty cell
+    (no evaluation) goes nowhere."""
+    bureau, fy, n = str(point["customdata"][0]), int(point["customdata"][1]), point["customdata"][2]
+    if not n:
+        return False
     state.drill(goto="initiatives", f_bureau=[bureau], f_years=(fy, fy))
+    return True
 
 
 chart(fig, "bureau_heatmap", on_click=drill_bureau_year)

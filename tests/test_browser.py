@@ -196,33 +196,45 @@ def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
     assert errors(page) == 0
 
 
-# The last row's last cell with a rate, and where its centre is on the screen: the heat map's
-# last trace holds one (invisible) point per cell with [bureau, fiscal year, n].
-HEAT_CELL = """() => {
+# A heat-map cell (the last with a rate, or the first without) and where its centre is on the
+# screen: the heat map's last trace holds one invisible point per cell with [bureau, year, n].
+HEAT_CELL = """(empty) => {
   const gd = document.querySelector('.js-plotly-plot');
   const cells = gd.data[gd.data.length - 1], L = gd._fullLayout;
-  const i = cells.x.length - 1, box = gd.getBoundingClientRect();
+  const n = cells.customdata.map((c) => c[2]);
+  const i = empty ? n.findIndex((v) => !v) : n.length - 1 - [...n].reverse().findIndex((v) => v > 0);
+  const box = gd.getBoundingClientRect();
   const yi = L.yaxis._categories.indexOf(cells.y[i]), xi = L.xaxis._categories.indexOf(cells.x[i]);
   const step = Math.abs(L.xaxis.c2p(1) - L.xaxis.c2p(0));
   return {x: box.left + L.xaxis._offset + L.xaxis.c2p(xi), y: box.top + L.yaxis._offset + L.yaxis.c2p(yi),
-          step, bureau: cells.customdata[i][0], fy: cells.customdata[i][1]};
+          step, bureau: cells.customdata[i][0], fy: cells.customdata[i][1], n: n[i]};
 }"""
 
 
-def test_clicking_a_heat_map_cell_drills_to_its_bureau_and_year(server, page):
-    """Plotly cannot select a heat-map cell, so a click on one used to reach the app empty and
-    do nothing. A click anywhere in the cell, not only at its centre, opens that bureau's
-    initiatives in that year."""
-    page.goto(f"{server['base']}/bureaus")
-    wait_ready(page, "部局別")
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    cell = page.evaluate(HEAT_CELL)
+def _heat_cell(page, empty: bool) -> dict:
+    cell = page.evaluate(HEAT_CELL, empty)
     page.evaluate(
         "(y) => document.querySelector('[data-testid=stMain]').scrollBy(0, y)",
         max(0, cell["y"] - 500),
     )
     time.sleep(0.5)
-    cell = page.evaluate(HEAT_CELL)
+    return page.evaluate(HEAT_CELL, empty)
+
+
+def test_clicking_a_heat_map_cell_drills_to_its_bureau_and_year(server, page):
+    """Plotly cannot select a heat-map cell, so a click on one used to reach the app empty and
+    do nothing. A click anywhere in the cell, not only at its centre, opens that bureau's
+    initiatives in that year; a click on an empty cell (no evaluation) stays where it is."""
+    page.goto(f"{server['base']}/bureaus")
+    wait_ready(page, "部局別")
+    empty = _heat_cell(page, empty=True)
+    assert empty["n"] == 0  # the reference data has bureaus that began later
+    page.mouse.click(empty["x"] + 0.35 * empty["step"], empty["y"], delay=50)
+    time.sleep(3)
+    assert "/bureaus" in page.url and "bureau=" not in page.url
+    assert page.get_by_text("絞り込み中:").count() == 0
+    cell = _heat_cell(page, empty=False)
+    assert cell["n"] > 0
     # off the centre, towards the cell's edge (a cell is `step` wide)
     page.mouse.click(cell["x"] + 0.35 * cell["step"], cell["y"], delay=50)
     page.wait_for_url("**/initiatives**")

@@ -209,47 +209,56 @@ def test_a_rate_over_few_evaluations_is_faint_labelled_and_off_the_line():
 
 def test_a_heat_map_cell_over_few_evaluations_is_faint_and_says_its_n():
     """A ward with one initiative: 0/1 in 2021 must not read like a whole bureau's failure.
-    Its cell is in a faint trace of its own, labelled 「0% (n=1)」; the bureau's 9/10 and 10/10
-    are full colour; a click on either still carries the bureau and the year."""
+    Its cell is in a faint trace of its own, labelled 「0% (n=1)」; 5 evaluations are enough
+    for full colour, 4 are not. Every cell, the empty one too, has a point a click selects,
+    with the bureau, the year and the n (0: nothing to drill to); the cells fill the plot."""
     df = pd.DataFrame(
         {
-            "fiscal_year": [2020, 2021, 2020, 2021],
-            "group_key": ["fin", "fin", "ward", "ward"],
-            "group_name_ja": ["財政局", "財政局", "幸区役所", "幸区役所"],
-            "group_name_en": ["Finance", "Finance", "Saiwai", "Saiwai"],
-            "evaluations": [10, 10, 1, 1],
-            "on_target": [9, 10, 1, 0],
-            "below_target": [1, 0, 0, 1],
-            "on_target_rate": [0.9, 1.0, 1.0, 0.0],
+            "fiscal_year": [2020, 2021, 2020, 2021, 2021],
+            "group_key": ["fin", "fin", "ward", "ward", "port"],
+            "group_name_ja": ["財政局", "財政局", "幸区役所", "幸区役所", "港湾局"],
+            "group_name_en": ["Finance", "Finance", "Saiwai", "Saiwai", "Port"],
+            "evaluations": [5, 4, 1, 1, 10],
+            "on_target": [4, 4, 1, 0, 4],
+            "below_target": [1, 0, 0, 1, 6],
+            "on_target_rate": [0.8, 1.0, 1.0, 0.0, 0.4],
         }
     )
     fig = charts.on_target_by_bureau_heatmap(df, "ja", "")
     full, faint, cells = fig.data
-    assert list(full.y) == ["財政局", "幸区役所"]  # the higher mean first
-    assert [list(r) for r in full.z] == [[0.9, 1.0], [None, None]]
-    assert [list(r) for r in faint.z] == [[None, None], [1.0, 0.0]]
-    assert [list(r) for r in full.text] == [["90%", "100%"], ["", ""]]
-    assert [list(r) for r in faint.text] == [["", ""], ["100% (n=1)", "0% (n=1)"]]
+    # mean rate, highest first: 財政局 0.9, 幸区役所 0.5, 港湾局 0.4
+    assert list(full.y) == ["財政局", "幸区役所", "港湾局"]
+    assert [list(r) for r in full.z] == [[0.8, None], [None, None], [None, 0.4]]
+    assert [list(r) for r in faint.z] == [[None, 1.0], [1.0, 0.0], [None, None]]
+    assert [list(r) for r in full.text] == [["80%", ""], ["", ""], ["", "40%"]]
+    assert [list(r) for r in faint.text] == [
+        ["", "100% (n=4)"],
+        ["100% (n=1)", "0% (n=1)"],
+        ["", ""],
+    ]
     assert full.opacity == 1 and faint.opacity < 1
     assert full.showscale is True and faint.showscale is False  # one colour scale
-    assert [list(c) for c in faint.customdata[1]] == [["ward", 2020, 1], ["ward", 2021, 1]]
     assert (faint.zmin, faint.zmax) == (full.zmin, full.zmax) == (0.0, 1.0)
-    # Plotly cannot select a heat-map cell: a click selects an invisible point at its centre,
-    # which carries the bureau, the year and the n to the drill-down
+    # Plotly cannot select a heat-map cell: a click selects an invisible point at its centre
     assert full.hoverinfo == faint.hoverinfo == "skip"
     assert cells.type == "scatter" and cells.marker.opacity == 0 and cells.showlegend is False
     assert list(zip(cells.x, cells.y, strict=True)) == [
-        ("2020年度", "財政局"),
-        ("2021年度", "財政局"),
-        ("2020年度", "幸区役所"),
-        ("2021年度", "幸区役所"),
+        (year, bureau)
+        for bureau in ("財政局", "幸区役所", "港湾局")
+        for year in ("2020年度", "2021年度")
     ]
     assert [list(c) for c in cells.customdata] == [
-        ["fin", 2020, 10],
-        ["fin", 2021, 10],
+        ["fin", 2020, 5],
+        ["fin", 2021, 4],
         ["ward", 2020, 1],
         ["ward", 2021, 1],
+        ["port", 2020, 0],  # no evaluation: a click there drills nowhere
+        ["port", 2021, 10],
     ]
+    assert fig.layout.hoverdistance == -1  # the nearest point, however wide the cell
+    # the cells fill the plot area (a scatter's markers would pad automatic ranges)
+    assert tuple(fig.layout.xaxis.range) == (-0.5, 1.5)
+    assert tuple(fig.layout.yaxis.range) == (2.5, -0.5)  # the first bureau at the top
 
 
 def test_chart_tables_give_the_charts_figures_with_units():

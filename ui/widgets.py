@@ -37,7 +37,7 @@ def sample_banner(status: dict, lang: str) -> None:
 def chart(fig, key: str, on_click=None, table: pd.DataFrame | None = None) -> None:
     """A Plotly chart (a figure, or a ``ui.data.View`` that brings its table), then 「表で見る」
     with the chart's figures and their CSV; with ``on_click`` a click on a bar or point calls it
-    with the point."""
+    with the point (False back: the point leads nowhere, and 戻る keeps no step for it)."""
     if hasattr(fig, "table"):
         fig, table = fig.fig, fig.table
     _plot(fig, key, on_click)
@@ -129,7 +129,8 @@ def _plot(fig: go.Figure, key: str, on_click=None) -> None:
         points = st.session_state[key].selection.get("points") or []
         if points:
             remember_view()
-            on_click(points[0])
+            if on_click(points[0]) is False:  # nothing to drill to (an empty heat-map cell)
+                st.session_state[DRILL_STACK].pop()
 
     st.plotly_chart(
         fig, key=key, config=config, width="stretch", on_select=callback, selection_mode="points"
