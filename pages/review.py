@@ -85,11 +85,12 @@ st.subheader(t("review.movers", lang, a=fy_label(compare_from, lang), b=fy_label
 # the change, and the years, the bureau and the note had to be scrolled to.
 improved, declined = movers_tables(review.movers, review.declined, lang, compare_from, compare_to)
 st.caption(t("review.improved", lang) + cut_label(review.movers, lang, True))
-years = (fy_label(compare_from, lang), fy_label(compare_to, lang))  # each year's level, by name
-aligned = {y: {"width": 200} for y in years}  # the two tables' columns one above the other
-data_table(improved, levels=years, column_config=aligned, hide_index=True, width="stretch")
+# each year's level by its name, in columns as wide in both tables
+level_years = (fy_label(compare_from, lang), fy_label(compare_to, lang))
+aligned = {y: {"width": 200} for y in level_years}
+data_table(improved, levels=level_years, column_config=aligned, hide_index=True, width="stretch")
 st.caption(t("review.declined", lang) + cut_label(review.declined, lang, False))
-data_table(declined, levels=years, column_config=aligned, hide_index=True, width="stretch")
+data_table(declined, levels=level_years, column_config=aligned, hide_index=True, width="stretch")
 
 latest = fy_label(review.latest, lang) if review.latest else "—"
 st.subheader(t("review.below", lang, fy=latest))

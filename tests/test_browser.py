@@ -212,6 +212,12 @@ HEAT_CELL = """(empty) => {
 
 
 def _heat_cell(page, empty: bool) -> dict:
+    # after a click the page reruns and the chart may be mounted anew: wait until it is drawn
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
+    )
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    time.sleep(0.5)
     cell = page.evaluate(HEAT_CELL, empty)
     page.evaluate(
         "(y) => document.querySelector('[data-testid=stMain]').scrollBy(0, y)",
