@@ -31,11 +31,16 @@ pytestmark = [
 ]
 
 
-def wait_ready(pg, title: str) -> None:
-    pg.get_by_role("heading", name=title, level=1).wait_for()
+def wait_idle(pg) -> None:
+    """Until the app's run has ended (Streamlit's running indicator gone)."""
     pg.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
     )
+
+
+def wait_ready(pg, title: str) -> None:
+    pg.get_by_role("heading", name=title, level=1).wait_for()
+    wait_idle(pg)
 
 
 def errors(pg) -> int:
@@ -213,9 +218,7 @@ HEAT_CELL = """(empty) => {
 
 def _heat_cell(page, empty: bool) -> dict:
     # after a click the page reruns and the chart may be mounted anew: wait until it is drawn
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    wait_idle(page)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=TIMEOUT_MS)
     time.sleep(0.5)
     cell = page.evaluate(HEAT_CELL, empty)
@@ -274,14 +277,10 @@ def test_hostile_url_and_data_never_run_on_any_page(server, page, path):
         f"{server['base']}/{path}?q=%FF%FE%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&term=%C3%28&goal=%3Cscript%3E"
     )
     page.locator("h1").first.wait_for()
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    wait_idle(page)
     page.goto(f"{server['base']}/{path}?q=30000020")
     page.locator("h1").first.wait_for()
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    wait_idle(page)
     time.sleep(0.5)
     assert errors(page) == 0 and page.dialogs == []
     assert page.locator('img[src="x"]').count() == 0
