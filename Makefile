@@ -31,15 +31,21 @@ ADMIN_PORT ?= 8502
 admin: $(VENV)/.installed $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run admin/app.py --server.address 127.0.0.1 --server.port $(ADMIN_PORT)
 
-# Lint first (ruff check, ruff format --check), then every test. CI (.ci/run) runs this.
+# Lint first (ruff check, ruff format --check), then every test: those without a browser on
+# TEST_WORKERS processes (pytest-xdist), then the browser tests one at a time (each drives a real
+# Chromium and a server, which take the machine's cores; their waits are not shared). CI (.ci/run)
+# runs this.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed $(DB)
 	$(MAKE) --no-print-directory lint
-	$(PY) -m pytest -q
+	rm -f test-artifacts/reliability.md test-artifacts/reliability.json
+	$(PY) -m pytest -q -m "not browser" -n $(TEST_WORKERS)
+	$(PY) -m pytest -q -m browser
 
 # For quick loops: lint, then everything but the browser tests (real Chromium, a few minutes).
 test-fast: $(VENV)/.installed $(DB)
 	$(MAKE) --no-print-directory lint
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -m "not browser" -n $(TEST_WORKERS)
 
 # The long form of the reliability tests (minutes, not seconds): more fuzzed sheets with random
 # seeds, more killed imports, 20 browser sessions for 60 s.

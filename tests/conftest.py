@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -194,6 +195,23 @@ def fresh_server(fixture_db_file, tmp_path):
     nothing yet: for what a shared link or a member does as the first request to a new server."""
     with dashboard_on_a_copy(fixture_db_file, tmp_path) as running:
         yield running
+
+
+def pytest_sessionfinish(session):
+    """On a pytest-xdist worker: hand this worker's reliability rows to the main process."""
+    if hasattr(session.config, "workeroutput"):
+        from tests import reliability
+
+        session.config.workeroutput["reliability"] = json.dumps(reliability.RESULTS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist, in the main process: a worker's reliability rows, for the summary."""
+    from tests import reliability
+
+    rows = getattr(node, "workeroutput", {}).get("reliability")
+    reliability.RESULTS.extend(tuple(row) for row in json.loads(rows or "[]"))
 
 
 def pytest_terminal_summary(terminalreporter):

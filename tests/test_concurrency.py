@@ -1,7 +1,7 @@
 """Concurrency: many threads through the app's connection handling, and many browser sessions
 while an import replaces the database.
 
-LOAD_SESSIONS / LOAD_SECONDS size the session test (6 sessions × 20 s in `make test`,
+LOAD_SESSIONS / LOAD_SECONDS size the session test (4 sessions × 12 s in `make test`,
 20 × 60 s in `make soak`)."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from tests import reliability
 from ui.testing import rss_mb, streamlit_server
 
 THREADS, PER_THREAD = 8, 200
-SESSIONS = int(os.environ.get("LOAD_SESSIONS", "6"))
-SECONDS = float(os.environ.get("LOAD_SECONDS", "20"))
+SESSIONS = int(os.environ.get("LOAD_SESSIONS", "4"))
+SECONDS = float(os.environ.get("LOAD_SECONDS", "12"))
 STARTUP_LIMIT = 180  # seconds for every session to open and work once
 # Pause between one session's clicks. A committee member reads for seconds; at 0.2-1.0 s twenty
 # sessions plus their twenty Chromium pages kept both cores saturated and a click could wait
