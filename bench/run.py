@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FILTERS = benchmark_filters() | {"one year": {"fy_from": "2024", "fy_to": "2024"}}
 # query -> extra parameters (the dashboard's typical call)
 QUERIES = {
-    "evaluations": {"limit": 2000},
+    "evaluations": {"limit": 2000, "latest_first": True},
     "achievement_by_year_and_group": {"group": "goal"},
     "on_target_by_year_and_group": {"group": "bureau"},
     "on_target_by_term_and_goal": {},
@@ -117,7 +117,9 @@ def pandas_way(name: str, df, f, params: dict):
         return None
     part = df[mask]
     if name == "evaluations":
-        return part.sort_values(["fiscal_year", "goal_id", "direction_id", "project_key"]).head(
+        order = ["fiscal_year", "goal_id", "direction_id", "project_key"]
+        latest = params["latest_first"]
+        return part.sort_values(order, ascending=[not latest, True, True, True]).head(
             params["limit"]
         )
     if name == "achievement_by_year_and_group":

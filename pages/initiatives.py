@@ -14,7 +14,7 @@ lang = run.lang
 st.title(t("initiatives.title", lang))
 st.caption(run.context)
 
-evaluations = query("evaluations", limit=TABLE_ROWS)
+evaluations = query("evaluations", limit=TABLE_ROWS, latest_first=True)  # latest year on top
 total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
 st.caption(t("initiatives.count", lang, n=f"{total:,}"))

@@ -94,6 +94,14 @@ def test_a_filter_narrows_the_table_and_is_written_to_the_url(app_db):
     assert table_rows(at) == 24 and "term" not in at.query_params
 
 
+def test_the_initiatives_table_opens_at_the_latest_year(app_db):
+    at = new_app().run()
+    at.switch_page("pages/initiatives.py").run()
+    years = list(at.dataframe[0].value[t("col.fiscal_year")])
+    # the fixture's years: 2016 to 2024, four evaluations in 2024
+    assert years[:4] == ["2024年度"] * 4 and years[4] == "2023年度" and years[-1] == "2016年度"
+
+
 def test_the_level_filter_in_the_sidebar_narrows_the_pages_and_the_url(app_db):
     at = new_app().run()
     at.switch_page("pages/initiatives.py").run()

@@ -74,6 +74,24 @@ def test_new_only_count_matches_hand_count(fixture_con):
     assert len(got) == 13
 
 
+def test_the_screen_lists_the_latest_year_first_and_a_limit_keeps_it(fixture_con):
+    # the fixture's 2024 rows by goal and direction: A (1-1), B (2-1), D (3-1), C (3-2); then 2023
+    latest = queries.evaluations(fixture_con, limit=5, latest_first=True)
+    assert records(latest, "fiscal_year", "initiative_id") == [
+        (2024, "T3-10000010"),
+        (2024, "T3-20000010"),
+        (2024, "T3-30000020"),
+        (2024, "T3-30000010"),
+        (2023, "T3-10000010"),
+    ]
+    # the downloads' order: oldest first (2016: A's first term, then E)
+    oldest = queries.evaluations(fixture_con, limit=2)
+    assert records(oldest, "fiscal_year", "initiative_id") == [
+        (2016, "T1-10000010"),
+        (2016, "T1-40000010"),
+    ]
+
+
 def test_evaluations_carry_names_in_both_languages(fixture_con):
     row = queries.evaluations(fixture_con, Filters(search=C)).iloc[0]
     assert row["goal_name_ja"] == "多様性が市民の生活を豊かにしていくことを誰もが認識しているまち"

@@ -119,8 +119,12 @@ def _group(group: str) -> str:
     return group
 
 
-def evaluations(con, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
-    return run(con, "evaluations", filters, limit=limit)
+def evaluations(
+    con, filters: Filters | None = None, limit: int | None = None, latest_first: bool = False
+) -> pd.DataFrame:
+    """The evaluations of a filter, oldest fiscal year first (the downloads' order), or latest
+    first (the screen's table: with ``limit`` it keeps the latest rows)."""
+    return run(con, "evaluations", filters, limit=limit, latest_first=latest_first)
 
 
 def achievement_by_year_and_group(

@@ -1,5 +1,6 @@
 -- One row per evaluation (initiative × fiscal year) with everything a reader filters or reads:
--- the rows behind every chart and every download.
+-- the rows behind every chart and every download. Oldest year first for the downloads; latest
+-- first ($latest_first) for the table on the screen, whose first rows are the ones it shows.
 with chosen as (
     -- the rows first, on the evaluations' own columns; names only for the rows kept
     select
@@ -19,7 +20,9 @@ with chosen as (
         source
     from evaluation_facts
     where /* evaluation filters */ true
-    order by fiscal_year, goal_id, direction_id, project_no, initiative_id
+    order by
+        case when $latest_first then -fiscal_year else fiscal_year end,
+        goal_id, direction_id, project_no, initiative_id
     /* limit */
 )
 
@@ -58,4 +61,6 @@ join initiative_facts f
     and f.term_id = c.term_id
     and f.goal_id = c.goal_id
     and f.direction_id = c.direction_id
-order by c.fiscal_year, c.goal_id, c.direction_id, c.project_no, c.initiative_id
+order by
+    case when $latest_first then -c.fiscal_year else c.fiscal_year end,
+    c.goal_id, c.direction_id, c.project_no, c.initiative_id
