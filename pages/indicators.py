@@ -86,12 +86,14 @@ if picked:
 
 st.subheader(t("ind.charts", lang))
 figures = indicator_figures()
-columns = st.columns(3)
-for i, row in enumerate(status.to_dict("records")):
-    with columns[i % 3]:
-        chart(figures[row["indicator_code"]], f"ind_chart_{row['indicator_code']}")
-        if isinstance(row["actual_note"], str) and row["actual_note"]:
-            st.caption(t("ind.note", lang, note=md(row["actual_note"])))
+rows = status.to_dict("records")
+for start in range(0, len(rows), 3):  # a row of three at a time: a note under one chart does
+    # not push the charts beside it out of line
+    for column, row in zip(st.columns(3), rows[start : start + 3], strict=False):
+        with column:
+            chart(figures[row["indicator_code"]], f"ind_chart_{row['indicator_code']}")
+            if isinstance(row["actual_note"], str) and row["actual_note"]:
+                st.caption(t("ind.note", lang, note=md(row["actual_note"])))
 
 with st.expander(t("ind.download", lang), icon=":material/download:"):
     frame = export.neutralise(download_table(status, lang))

@@ -4,6 +4,7 @@ the tables, and the reference data's statuses (counted by hand from indicator_ca
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics.filters import Filters
@@ -458,3 +459,44 @@ def test_a_refreshed_old_database_takes_an_indicator_import_and_keeps_its_log(re
         (3, "成果指標.xlsx", "indicators", 21),
     ]
     assert rows[0][2] == "reference"
+
+
+def test_a_small_charts_title_wraps_in_two_lines_and_cuts_only_beyond():
+    from analytics.indicators.charts import title_lines
+
+    name = "外国人市民と交流したことがある市民の割合"  # 20 characters
+    assert title_lines(name) == ["外国人市民と交流したことがある市民", "の割合"]
+    assert title_lines("通訳") == ["通訳"]
+    long = "あ" * 17 + "い" * 17 + "う"  # 35 characters: one too many for two lines
+    assert title_lines(long) == ["あ" * 17, "い" * 16 + "…"]
+    english = "Share of residents who have interacted with foreign residents in the city"
+    assert title_lines(english, "en") == [
+        "Share of residents who have",
+        "interacted with foreign resident…",
+    ]
+
+
+@pytest.mark.parametrize(
+    "years, ticks",
+    [
+        ([2019, 2025, 2022, 2023], [2019, 2020, 2021, 2022, 2023, 2024, 2025]),  # none skipped
+        ([2021, 2025], [2021, 2022, 2023, 2024, 2025]),
+        ([2014, 2025, 2024], [2014, 2025]),  # a baseline long before the term: the ends
+    ],
+)
+def test_a_small_charts_years_are_evenly_spaced(years, ticks):
+    from analytics.indicators.charts import indicator_chart, year_ticks
+
+    assert year_ticks(years) == ticks
+    row = {
+        "name_ja": "指標",
+        "unit": "件",
+        "baseline_value": 1.0,
+        "baseline_fy": min(years),
+        "target_fy": max(years),
+        "target_value": 2.0,
+        "status": "on_track",
+        "indicator_code": "T3-1-1-01",
+    }
+    values = pd.DataFrame({"fiscal_year": years[2:], "actual": [1.5] * len(years[2:])})
+    assert list(indicator_chart(row, values).layout.xaxis.tickvals) == ticks

@@ -4,6 +4,8 @@ the on-track path dashed). Same conventions as analytics/charts.py."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -94,21 +96,19 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     label = t(f"status.{status}", lang) if status else ""
     fig.update_layout(
         title={
-            "text": f"{_escape(_short(name))}<br><sup>{_escape(row['indicator_code'])} · {_escape(label)}</sup>",
+            "text": "<br>".join(_escape(line) for line in title_lines(name, lang))
+            + f"<br><sup>{_escape(row['indicator_code'])} · {_escape(label)}</sup>",
             "x": 0.0,
             "font": {"size": 13},
         },
         font={"family": theme.FONT_FAMILY, "size": 11},
-        height=250,
-        margin={"l": 50, "r": 10, "t": 60, "b": 30},
+        height=270,
+        margin={"l": 50, "r": 10, "t": 78, "b": 30},
         showlegend=False,
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
-    measured = sorted(values["fiscal_year"].astype(int)) if not values.empty else []
-    years = sorted({y0, y1, *measured})
-    if years[-1] - years[0] > 6:  # a baseline long before the term: label the ends only
-        years = [years[0], years[-1]]
+    years = year_ticks([y0, y1, *(values["fiscal_year"].astype(int) if not values.empty else [])])
     fig.update_xaxes(
         tickvals=years,
         ticktext=[str(y) for y in years],
@@ -122,7 +122,25 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     return fig
 
 
-def _short(name: str, limit: int = 17) -> str:
-    """A third of a laptop screen holds about 17 characters of the title; the full name is in
-    the page's table of indicators."""
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+TITLE_CHARS = 17  # a third of a laptop screen holds about 17 characters of a Japanese title
+TITLE_CHARS_EN = 34  # and about twice as many Latin ones
+
+
+def title_lines(name: str, lang: str = "ja", lines: int = 2) -> list[str]:
+    """An indicator's name in at most two lines of a small chart's width, cut with 「…」 only
+    beyond that (the full name is in the page's table of indicators). Japanese breaks anywhere;
+    English at spaces."""
+    if lang == "en" and " " in name:
+        wrapped = textwrap.wrap(name, TITLE_CHARS_EN)
+    else:
+        wrapped = [name[i : i + TITLE_CHARS] for i in range(0, len(name), TITLE_CHARS)]
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [wrapped[lines - 1][:-1] + "…"]
+    return wrapped or [""]
+
+
+def year_ticks(years) -> list[int]:
+    """Every fiscal year from the first to the last when they span six years or fewer (evenly
+    spaced, none missing between a baseline and the term's years); else the two ends."""
+    first, last = min(years), max(years)
+    return list(range(first, last + 1)) if last - first <= 6 else [first, last]
