@@ -26,7 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.short_title": ("国際施策推進プラン 評価", "Intl. Policy Plan Evaluation"),
     "page.overview": ("概要", "Overview"),
     "page.trends": ("達成度の推移", "Trends"),
-    "page.initiatives": ("施策一覧", "Initiatives"),
+    "page.initiatives": ("取組一覧", "Initiatives"),
     "page.bureaus": ("部局別", "Bureaus"),
     "page.about": ("データについて", "About the data"),
     "lang.label": ("表示言語 / Language", "表示言語 / Language"),
@@ -164,7 +164,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "drill.clear": ("解除", "Clear"),
     "drill.back": ("戻る", "Back"),
     "bureaus.click_hint": (
-        "升目をクリックすると、その所管局・年度の施策一覧へ移ります。評価が{n}件未満の升目は薄く、件数（n）を添えています。",
+        "升目をクリックすると、その所管局・年度の取組一覧へ移ります。評価が{n}件未満の升目は薄く、件数（n）を添えています。",
         "Click a cell to list that bureau's initiatives in that year. A cell over fewer than {n}"
         " evaluations is faint and shows its count (n).",
     ),
@@ -251,7 +251,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nothing fell below target for this filter.",
     ),
     "chart.click_hint": (
-        "棒や点をクリックすると、その年度・目標に絞り込んで施策一覧を開きます。",
+        "棒や点をクリックすると、その年度・目標に絞り込んで取組一覧を開きます。",
         "Click a bar or point to open the initiatives of that year and goal.",
     ),
     "trends.title": ("達成度の推移", "Trends"),
@@ -265,7 +265,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "“COVID-affected” marks evaluations the city flagged as affected by COVID-19 (not necessarily below target).",
     ),
     "trends.tree_hint": (
-        "区画をクリックすると、その基本目標・方向性に絞り込みます（取組をクリックすると施策一覧へ）。",
+        "区画をクリックすると、その基本目標・方向性に絞り込みます（取組をクリックすると取組一覧へ）。",
         "Click a cell to narrow to that goal or direction (an initiative opens the initiatives page).",
     ),
     "trends.from_year": ("比較元の年度", "From fiscal year"),
@@ -274,7 +274,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "前年度より達成度が下がった取組（下げ幅の大きい順）",
         "Initiatives whose level fell from the year before (largest drop first)",
     ),
-    "initiatives.title": ("施策一覧", "Initiatives"),
+    "initiatives.title": ("取組一覧", "Initiatives"),
     "initiatives.count": (
         "{n} 件の評価（行を選ぶとその取組の推移を表示）",
         "{n} evaluations (select a row to see that initiative's history)",
@@ -582,14 +582,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{scope}: {n} initiatives, not yet evaluated.",
     ),
     # outcome indicators (成果指標); the status rule is analytics/indicators/rule.py
-    "page.indicators": ("指標の達成状況", "Indicators"),
+    "page.indicators": ("成果指標の達成状況", "Indicators"),
     "status.achieved": ("達成", "Achieved"),
     "status.on_track": ("順調", "On track"),
     "status.slightly_behind": ("やや遅れ", "Slightly behind"),
     "status.behind": ("遅れ", "Behind"),
     "status.worsened": ("後退", "Worsened"),
     "status.not_measured": ("未評価", "Not yet measured"),
-    "ind.title": ("指標の達成状況（成果指標）", "Outcome indicators"),
+    "ind.title": ("成果指標の達成状況", "Outcome indicators"),
     "ind.year": ("{fy}の状況", "Status in {fy}"),
     "ind.none": (
         "この条件に該当する成果指標はありません。",
@@ -622,7 +622,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.charts": ("指標ごとの推移", "Each indicator over time"),
     "ind.table": ("指標の一覧", "All indicators"),
     "ind.pick": (
-        "指標を選ぶと、その取組の方向性の取組を施策一覧で開きます",
+        "指標を選ぶと、その取組の方向性の取組を取組一覧で開きます",
         "Pick an indicator to open its direction's initiatives",
     ),
     "ind.pick_placeholder": ("指標を選択…", "Choose an indicator…"),
@@ -668,7 +668,7 @@ TEXT: dict[str, tuple[str, str]] = {
         " ({names}: not applied to indicators)",
     ),
     "ind.overview_link": (
-        "指標ごとの詳細は「指標の達成状況」のページにあります。",
+        "指標ごとの詳細は「成果指標の達成状況」のページにあります。",
         "Details per indicator are on the Indicators page.",
     ),
     "ind.review": ("成果指標の状況（{fy}）", "Outcome indicators ({fy})"),

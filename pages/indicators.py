@@ -1,4 +1,4 @@
-"""指標の達成状況 / Indicators: the outcome indicators' status per goal, a small chart per
+"""成果指標の達成状況 / Indicators: the outcome indicators' status per goal, a small chart per
 indicator, the table with progress bars, the way to an indicator's initiatives, downloads."""
 
 import streamlit as st

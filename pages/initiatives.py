@@ -1,4 +1,4 @@
-"""施策一覧 / Initiatives: the filtered evaluations as a table; pick one to read its history."""
+"""取組一覧 / Initiatives: the filtered evaluations as a table; pick one to read its history."""
 
 import streamlit as st
 

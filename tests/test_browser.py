@@ -96,7 +96,7 @@ def test_the_first_filter_a_member_chooses_on_a_fresh_server_is_kept(fresh_serve
     [
         ("", "概要", 2),
         ("trends", "達成度の推移", 2),
-        ("initiatives", "施策一覧", 0),
+        ("initiatives", "取組一覧", 0),
         ("bureaus", "部局別", 1),
         ("review", "総括評価（プラン計画期間 2016〜2025年度）", 2),
         ("about", "データについて", 0),
@@ -141,7 +141,7 @@ def test_language_switch_to_english(server, page):
 
 def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page):
     page.goto(f"{server['base']}/initiatives?term=3")
-    wait_ready(page, "施策一覧")
+    wait_ready(page, "取組一覧")
     page.get_by_text("この条件の評価すべてをダウンロード").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="CSVをダウンロード").click()
@@ -162,7 +162,7 @@ def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page):
 
 def test_hostile_initiative_name_is_text_and_raises_no_dialog(server, page):
     page.goto(f"{server['base']}/initiatives?q=30000020")
-    wait_ready(page, "施策一覧")
+    wait_ready(page, "取組一覧")
     page.get_by_label("取組の推移を見る").click()
     page.get_by_role("option", name=re.compile(re.escape(HOSTILE_NAME))).click()
     page.get_by_role("heading", name=HOSTILE_NAME).wait_for()
@@ -181,7 +181,7 @@ def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):
     bar.wait_for()
     bar.click(force=True)
     page.wait_for_url("**/initiatives**")
-    wait_ready(page, "施策一覧")
+    wait_ready(page, "取組一覧")
     assert "fy_from=" in page.url and "fy_to=" in page.url
     assert "level=" in page.url  # issue 13: the segment's level, not every level of that year
     assert errors(page) == 0
@@ -247,7 +247,7 @@ def test_clicking_a_heat_map_cell_drills_to_its_bureau_and_year(server, page):
     # off the centre, towards the cell's edge (a cell is `step` wide)
     page.mouse.click(cell["x"] + 0.35 * cell["step"], cell["y"], delay=50)
     page.wait_for_url("**/initiatives**")
-    wait_ready(page, "施策一覧")
+    wait_ready(page, "取組一覧")
     assert f"bureau={cell['bureau']}" in page.url
     assert f"fy_from={cell['fy']}" in page.url and f"fy_to={cell['fy']}" in page.url
     assert errors(page) == 0

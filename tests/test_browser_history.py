@@ -113,7 +113,7 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
     bar = page.locator(".js-plotly-plot").first.locator("g.point path >> visible=true").nth(3)
     bar.click(force=True)
     page.wait_for_url("**/initiatives**")
-    settled(page, "施策一覧")
+    settled(page, "取組一覧")
     page.get_by_text("絞り込み中:").wait_for()
     assert "level=3" in page.url and "fy_from=2023" in page.url
     assert years_shown(page) == ["2023年度", "2023年度"]
@@ -135,7 +135,7 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
     page.go_forward()
     page.go_forward()
     page.wait_for_url("**/initiatives**")
-    settled(page, "施策一覧")
+    settled(page, "取組一覧")
     page.get_by_text("絞り込み中:").wait_for()
     assert chips(page, "達成度") == ["3 ほぼ目標どおり"]
     assert years_shown(page) == ["2023年度", "2023年度"]
@@ -147,7 +147,7 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
     assert chips(page, "達成度") == [] and page.get_by_text("絞り込み中:").count() == 0
     page.go_back()
     page.wait_for_url("**/initiatives?*level=3*")
-    settled(page, "施策一覧")
+    settled(page, "取組一覧")
     page.get_by_text("絞り込み中:").wait_for()
     assert chips(page, "達成度") == ["3 ほぼ目標どおり"]
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -23,7 +23,7 @@ def test_indicators_page_in_chromium_at_1366x768(reference_server, browser):
     try:
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(f"{reference_server['base']}/indicators")
-        wait_ready(page, "指標の達成状況（成果指標）")
+        wait_ready(page, "成果指標の達成状況")
         page.locator(".js-plotly-plot").nth(20).wait_for()  # the counts and 20 small charts
         assert page.get_by_text("2024年度の状況").first.is_visible()
         assert errors(page) == 0

@@ -1,4 +1,4 @@
-"""The 指標の達成状況 page through AppTest, on the fixture database plus four literal indicators
+"""The 成果指標の達成状況 page through AppTest, on the fixture database plus four literal indicators
 whose statuses are computed by hand below."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def statuses(at: AppTest) -> dict[str, str]:
 
 def test_page_shows_each_indicators_status_and_the_counts_per_goal(app_db):
     at = open_page()
-    assert at.title[0].value == "指標の達成状況（成果指標）"
+    assert at.title[0].value == "成果指標の達成状況"
     assert at.subheader[0].value == "2024年度の状況"
     assert statuses(at) == EXPECTED_FY2024
     counts = next(d.value for d in at.dataframe if "基本目標" in d.value.columns)

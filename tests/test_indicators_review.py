@@ -79,7 +79,7 @@ def test_the_pack_xlsx_has_an_indicators_sheet(con):
     book = openpyxl.load_workbook(
         io.BytesIO(review_xlsx(build_review(con), "ja", evaluations(con)))
     )
-    ws = book["指標の達成状況"]
+    ws = book["成果指標の達成状況"]
     rows = list(ws.values)
     assert rows[0][:3] == ("指標コード", "指標名", "取組の方向性")
     status_col = rows[0].index("状況")
