@@ -449,6 +449,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.chart_data": ("グラフのデータ", "Chart data"),
     "review.col.level_n": ("達成度{v} 件数", "Level {v} (n)"),
     "review.col.level_share": ("達成度{v}の割合（%）", "Level {v} (%)"),
+    "review.col.level_both": ("達成度{v}", "Level {v}"),
+    "review.level_both": ("{n}件（{p}%）", "{n} ({p}%)"),
     "review.col.change": ("変化（達成度1が最良）", "Change (level 1 is best)"),
     "review.better": ("↑ {n}段階改善", "↑ {n} level(s) better"),
     "review.worse": ("↓ {n}段階悪化", "↓ {n} level(s) worse"),

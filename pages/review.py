@@ -15,7 +15,7 @@ from analytics.review import (
     summary_figures,
     summary_text,
 )
-from analytics.tables import exceptions_table
+from analytics.tables import NAME_WIDTH_PX, exceptions_table
 from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
@@ -52,12 +52,23 @@ st.info(md(summary_text(review, lang)), icon=":material/summarize:")
 st.caption(t("review.figures", lang))
 data_table(summary_figures(review, lang), hide_index=True, width="stretch")
 
-st.subheader(t("review.term_goal", lang))
-data_table(level_table(review.term_goal, lang, "goal"), hide_index=True, width="stretch")
-with st.expander(t("review.term_direction", lang)):
+
+def term_table(group: str, container) -> None:
+    """期別 × goal or direction: one column a level, and the long names as wide as a name
+    elsewhere (in full on hover), so that a laptop sees the levels beside them."""
+    frame = review.term_goal if group == "goal" else review.term_direction
     data_table(
-        level_table(review.term_direction, lang, "direction"), hide_index=True, width="stretch"
+        level_table(frame, lang, group, compact=True),
+        container=container,
+        column_config={t(f"group.{group}", lang): {"width": NAME_WIDTH_PX}},
+        hide_index=True,
+        width="stretch",
     )
+
+
+st.subheader(t("review.term_goal", lang))
+term_table("goal", st)
+term_table("direction", st.expander(t("review.term_direction", lang)))
 
 st.subheader(t("review.trend", lang))
 left, right = st.columns(2)

@@ -344,3 +344,33 @@ def test_the_xlsx_pack_has_no_raw_flag_or_source_values(reference_con):
     header = [c.value for c in rows[1]]
     sources = {r[header.index("データ出典")] for r in rows.iter_rows(min_row=2, values_only=True)}
     assert sources == {"見本"}
+
+
+def test_on_screen_the_term_table_has_one_column_a_level(fixture_con):
+    from analytics import queries
+    from analytics.review import level_table
+
+    df = queries.review_by_term_and_group(fixture_con, Filters(terms=(1,)), group="goal")
+    table = level_table(df, "ja", "goal", compact=True)
+    # the fixture's term 1: goal 1 (A: 2016 level 3, 2017 level 2), goal 3 (E: 2016 4, 2017 3)
+    assert list(table.columns[:3]) == ["期", "基本目標", "目標どおり以上の割合（%）"]
+    assert list(table.columns[5:]) == [f"達成度{v}" for v in range(1, 6)]
+    goal_1, goal_3 = (table[table["基本目標"].str.startswith(f"{g} ")].iloc[0] for g in (1, 3))
+    none = "0件（0.0%）"
+    assert [goal_1[f"達成度{v}"] for v in range(1, 6)] == [
+        none,
+        "1件（50.0%）",
+        "1件（50.0%）",
+        none,
+        none,
+    ]
+    assert [goal_3[f"達成度{v}"] for v in range(1, 6)] == [
+        none,
+        none,
+        "1件（50.0%）",
+        "1件（50.0%）",
+        none,
+    ]
+    assert goal_3["目標どおり以上の割合（%）"] == 50.0
+    # the packs keep counts and shares as numbers, a column each
+    assert len(level_table(df, "ja", "goal").columns) == 5 + 10
