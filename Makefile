@@ -33,14 +33,16 @@ admin: $(VENV)/.installed $(DB)
 
 # Lint first (ruff check, ruff format --check), then every test: those without a browser on
 # TEST_WORKERS processes (pytest-xdist), then the browser tests one at a time (each drives a real
-# Chromium and a server, which take the machine's cores; their waits are not shared). CI (.ci/run)
-# runs this.
+# Chromium and a server, which take the machine's cores; their waits are not shared). Both parts
+# run even when the first fails, and `make test` fails if either did. CI (.ci/run) runs this.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed $(DB)
 	$(MAKE) --no-print-directory lint
 	rm -f test-artifacts/reliability.md test-artifacts/reliability.json
-	$(PY) -m pytest -q -m "not browser" -n $(TEST_WORKERS)
-	$(PY) -m pytest -q -m browser
+	rc=0; \
+	$(PY) -m pytest -q -m "not browser" -n $(TEST_WORKERS) || rc=$$?; \
+	RELIABILITY_APPEND=1 $(PY) -m pytest -q -m browser || rc=$$?; \
+	exit $$rc
 
 # For quick loops: lint, then everything but the browser tests (real Chromium, a few minutes).
 test-fast: $(VENV)/.installed $(DB)

@@ -185,7 +185,7 @@ def write_csv(con, filters, out, lang: str = "ja", encoding: str = "utf-8-sig") 
     (``cp932_problems`` lists them beforehand)."""
     from analytics import queries
 
-    sql, params = queries.statement("evaluations", filters, latest_first=False)
+    sql, params = queries.statement("evaluations", filters)
     result = con.execute(sql, params)
     header = True
     written = 0

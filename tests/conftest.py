@@ -215,6 +215,8 @@ def pytest_testnodedown(node, error):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if hasattr(terminalreporter.config, "workeroutput"):  # an xdist worker: the main process writes
+        return
     from tests import reliability
 
     path = reliability.write(ROOT)

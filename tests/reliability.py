@@ -1,14 +1,17 @@
 """What the reliability tests tried and what held: each records a line; the test run prints the
 table at the end and writes it to test-artifacts/reliability.md (docs/reliability.md is made
-from one such run).
+from one such run), its rows in the order of the tests' names.
 
 `make test` runs the suite in two parts (the tests without a browser on two workers, then the
-browser tests): it removes the table first, and each part adds its rows to it (a row of a test run
-again replaces the earlier one), so the file holds the whole run."""
+browser tests); the second part sets RELIABILITY_APPEND=1, so that its rows are added to the
+first part's (a row of a test run again replaces the earlier one) and the file holds the whole
+run. Any other run writes the table afresh.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 RESULTS: list[tuple[str, str, str, str]] = []
@@ -25,15 +28,18 @@ def table() -> str:
 
 
 def write(root: Path) -> Path | None:
-    """This run's rows after those already written by another part of the same `make test`."""
+    """This run's rows; with RELIABILITY_APPEND=1, after those an earlier part of the same
+    `make test` wrote."""
     if not RESULTS:
         return None
     out = root / "test-artifacts" / "reliability.md"
     rows = out.with_suffix(".json")
     out.parent.mkdir(exist_ok=True)
-    ours = {row[0] for row in RESULTS}
-    earlier = json.loads(rows.read_text(encoding="utf-8")) if out.exists() and rows.exists() else []
-    RESULTS[:0] = [tuple(row) for row in earlier if row[0] not in ours]
+    if os.environ.get("RELIABILITY_APPEND") == "1" and rows.exists():
+        ours = {row[0] for row in RESULTS}
+        earlier = json.loads(rows.read_text(encoding="utf-8"))
+        RESULTS.extend(tuple(row) for row in earlier if row[0] not in ours)
+    RESULTS.sort(key=lambda row: row[0])  # the same order whichever worker finished first
     rows.write_text(json.dumps(RESULTS, ensure_ascii=False), encoding="utf-8")
     out.write_text(table() + "\n", encoding="utf-8")
     return out

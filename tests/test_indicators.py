@@ -470,9 +470,10 @@ def test_a_small_charts_title_wraps_in_two_lines_and_cuts_only_beyond():
     long = "あ" * 17 + "い" * 17 + "う"  # 35 characters: one too many for two lines
     assert title_lines(long) == ["あ" * 17, "い" * 16 + "…"]
     english = "Share of residents who have interacted with foreign residents in the city"
+    # English breaks between words, and the cut leaves whole words (34 characters a line)
     assert title_lines(english, "en") == [
         "Share of residents who have",
-        "interacted with foreign resident…",
+        "interacted with foreign …",
     ]
 
 

@@ -131,9 +131,8 @@ def title_lines(name: str, lang: str = "ja", lines: int = 2) -> list[str]:
     beyond that (the full name is in the page's table of indicators). Japanese breaks anywhere;
     English at spaces."""
     if lang == "en" and " " in name:
-        wrapped = textwrap.wrap(name, TITLE_CHARS_EN)
-    else:
-        wrapped = [name[i : i + TITLE_CHARS] for i in range(0, len(name), TITLE_CHARS)]
+        return textwrap.wrap(name, TITLE_CHARS_EN, max_lines=lines, placeholder=" …") or [""]
+    wrapped = [name[i : i + TITLE_CHARS] for i in range(0, len(name), TITLE_CHARS)]
     if len(wrapped) > lines:
         wrapped = wrapped[: lines - 1] + [wrapped[lines - 1][:-1] + "…"]
     return wrapped or [""]

@@ -28,6 +28,7 @@ MARKERS = {
     "initiative": "/* initiative filters */ true",
 }
 LIMIT_MARKER = "/* limit */"
+YEAR_ORDER_MARKER = "/* year order */"  # after an ORDER BY's fiscal year: `desc` for latest first
 COUNTS_FILE = QUERY_DIR.parent / "evaluation_counts.sql"
 COUNTS_TABLE = re.compile(r"\bfrom evaluation_counts\b")
 GROUPS = ("none", "goal", "direction", "term", "bureau")
@@ -77,10 +78,19 @@ def prepare(name: str, filters: Filters | None = None, **params) -> tuple[str, d
 
 
 def statement(
-    name: str, filters: Filters | None = None, *, limit: int | None = None, **params
+    name: str,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = None,
+    latest_first: bool = False,
+    **params,
 ) -> tuple[str, dict]:
-    """The exact SQL text and parameters ``run`` executes (the benchmark's "bare" query)."""
+    """The exact SQL text and parameters ``run`` executes (the benchmark's "bare" query).
+    ``latest_first``: the query's rows latest fiscal year first, where it marks its year order."""
     sql, bound = prepare(name, filters, **params)
+    if latest_first and YEAR_ORDER_MARKER not in sql:
+        raise ValueError(f"query {name} has no year order to reverse")
+    sql = sql.replace(YEAR_ORDER_MARKER, "desc" if latest_first else "")
     if LIMIT_MARKER in sql:
         # The query picks its rows in a narrow step first (see evaluations.sql): limit it too.
         sql = sql.replace(LIMIT_MARKER, "limit $row_limit" if limit is not None else "")
@@ -98,10 +108,11 @@ def run(
     filters: Filters | None = None,
     *,
     limit: int | None = None,
+    latest_first: bool = False,
     **params,
 ) -> pd.DataFrame:
     """Run a named query; ``limit`` keeps only its first rows, in the query's own order."""
-    sql, bound = statement(name, filters, limit=limit, **params)
+    sql, bound = statement(name, filters, limit=limit, latest_first=latest_first, **params)
     return con.execute(sql, bound).df()
 
 

@@ -1,6 +1,7 @@
 -- One row per evaluation (initiative × fiscal year) with everything a reader filters or reads:
 -- the rows behind every chart and every download. Oldest year first for the downloads; latest
--- first ($latest_first) for the table on the screen, whose first rows are the ones it shows.
+-- first for the table on the screen, whose first rows are the ones it shows (the year order's
+-- marker, see queries.statement: a plain `desc` lets DuckDB skip blocks for the top rows).
 with chosen as (
     -- the rows first, on the evaluations' own columns; names only for the rows kept
     select
@@ -20,9 +21,7 @@ with chosen as (
         source
     from evaluation_facts
     where /* evaluation filters */ true
-    order by
-        case when $latest_first then -fiscal_year else fiscal_year end,
-        goal_id, direction_id, project_no, initiative_id
+    order by fiscal_year /* year order */, goal_id, direction_id, project_no, initiative_id
     /* limit */
 )
 
@@ -61,6 +60,4 @@ join initiative_facts f
     and f.term_id = c.term_id
     and f.goal_id = c.goal_id
     and f.direction_id = c.direction_id
-order by
-    case when $latest_first then -c.fiscal_year else c.fiscal_year end,
-    c.goal_id, c.direction_id, c.project_no, c.initiative_id
+order by c.fiscal_year /* year order */, c.goal_id, c.direction_id, c.project_no, c.initiative_id
