@@ -176,6 +176,29 @@ def test_pdf_pack_has_a_page_per_section_and_the_summary(fixture_con, tmp_path):
     assert re.sub(r"\s+", "", first_sentence) in flat
 
 
+def test_no_pdf_text_runs_past_the_pages_right_edge(fixture_con, tmp_path):
+    """The 期別 tables once ran off the A4 page and lost 達成度5; every word lies on its page."""
+    pdf = tmp_path / "review.pdf"
+    pdf.write_bytes(build_pack(fixture_con, "pdf", Filters()))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S)
+    words = [
+        (float(width), float(x_max), word)
+        for width, body in pages
+        for x_max, word in re.findall(
+            r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', body
+        )
+    ]
+    assert any(word.startswith("達成度5") for _, _, word in words)
+    # the pack's right margin is 12 mm: a table wider than the page is cut there, its last words
+    # ending on the margin's line (564 pt of 596 before the fix); inside a cell they end before it
+    margin = 12 / 25.4 * 72
+    past = [(word, x_max, width) for width, x_max, word in words if x_max > width - margin]
+    assert not past
+
+
 def test_cli_writes_the_pack_with_url_filter_names(fixture_db_file, tmp_path):
     out = tmp_path / "pack.xlsx"
     done = subprocess.run(
