@@ -634,6 +634,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.series.baseline": ("基準値", "Baseline"),
     "ind.series.target": ("目標値", "Target"),
     "ind.series.path": ("順調な進み方", "On-track path"),
+    "ind.legend": (
+        "■ {b}　★ {g}　●─ {a}（色は状況）　- - - {p}（基準値から目標値へ）",
+        "■ {b} · ★ {g} · ●─ {a} (coloured by status) · - - - {p} (baseline to target)",
+    ),
     "ind.axis.count": ("指標数", "Indicators"),
     "ind.better.higher": ("増加（高いほど良い）", "Higher is better"),
     "ind.better.lower": ("減少（低いほど良い）", "Lower is better"),

@@ -85,6 +85,16 @@ if picked:
     )
 
 st.subheader(t("ind.charts", lang))
+st.caption(
+    t(
+        "ind.legend",
+        lang,
+        b=t("ind.series.baseline", lang),
+        g=t("ind.series.target", lang),
+        a=t("ind.series.actual", lang),
+        p=t("ind.series.path", lang),
+    )
+)
 figures = indicator_figures()
 rows = status.to_dict("records")
 for start in range(0, len(rows), 3):  # a row of three at a time: a note under one chart does

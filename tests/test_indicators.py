@@ -464,8 +464,14 @@ def test_a_refreshed_old_database_takes_an_indicator_import_and_keeps_its_log(re
 def test_a_small_charts_title_wraps_in_two_lines_and_cuts_only_beyond():
     from analytics.indicators.charts import title_lines
 
-    name = "外国人市民と交流したことがある市民の割合"  # 20 characters
-    assert title_lines(name) == ["外国人市民と交流したことがある市民", "の割合"]
+    # two lines break after a particle or before （, the one nearest the middle
+    name = "外国人市民と交流したことがある市民の割合"  # 20 characters; と at 6 or 12, が at 13
+    assert title_lines(name) == ["外国人市民と交流したこと", "がある市民の割合"]
+    assert title_lines("主要観光施設（25施設）の入込観光客数") == [
+        "主要観光施設",
+        "（25施設）の入込観光客数",
+    ]
+    assert title_lines("ア" * 20) == ["ア" * 10, "ア" * 10]  # no pause: the middle
     assert title_lines("通訳") == ["通訳"]
     long = "あ" * 17 + "い" * 17 + "う"  # 35 characters: one too many for two lines
     assert title_lines(long) == ["あ" * 17, "い" * 16 + "…"]
@@ -482,7 +488,8 @@ def test_a_small_charts_title_wraps_in_two_lines_and_cuts_only_beyond():
     [
         ([2019, 2025, 2022, 2023], [2019, 2020, 2021, 2022, 2023, 2024, 2025]),  # none skipped
         ([2021, 2025], [2021, 2022, 2023, 2024, 2025]),
-        ([2014, 2025, 2024], [2014, 2025]),  # a baseline long before the term: the ends
+        # a baseline long before the term: every other year back from the target's
+        ([2014, 2025, 2024], [2015, 2017, 2019, 2021, 2023, 2025]),
     ],
 )
 def test_a_small_charts_years_are_evenly_spaced(years, ticks):

@@ -97,13 +97,19 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     fig.update_layout(
         title={
             "text": "<br>".join(_escape(line) for line in title_lines(name, lang))
-            + f"<br><sup>{_escape(row['indicator_code'])} · {_escape(label)}</sup>",
+            + f'<br><span style="font-size:11px;color:{theme.MUTED_TEXT}">'
+            + f"{_escape(row['indicator_code'])} · {_escape(label)}</span>",
             "x": 0.0,
+            # the first line's middle 16 px from the top, the others below it (Plotly puts a
+            # title's first line in the middle of the margin, and three lines then ran into the plot)
+            "yref": "container",
+            "y": 1 - 16 / HEIGHT,
+            "yanchor": "middle",
             "font": {"size": 13},
         },
         font={"family": theme.FONT_FAMILY, "size": 11},
-        height=270,
-        margin={"l": 50, "r": 10, "t": 78, "b": 30},
+        height=HEIGHT,
+        margin={"l": 50, "r": 10, "t": 74, "b": 30},
         showlegend=False,
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -122,24 +128,34 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
     return fig
 
 
+HEIGHT = 266  # px, a small chart
 TITLE_CHARS = 17  # a third of a laptop screen holds about 17 characters of a Japanese title
 TITLE_CHARS_EN = 34  # and about twice as many Latin ones
+_PAUSE_AFTER = set("のをにとがへで、・")
 
 
 def title_lines(name: str, lang: str = "ja", lines: int = 2) -> list[str]:
     """An indicator's name in at most two lines of a small chart's width, cut with 「…」 only
-    beyond that (the full name is in the page's table of indicators). Japanese breaks anywhere;
-    English at spaces."""
+    beyond that (the full name is in the page's table of indicators). English breaks at spaces."""
     if lang == "en" and " " in name:
         return textwrap.wrap(name, TITLE_CHARS_EN, max_lines=lines, placeholder=" …") or [""]
-    wrapped = [name[i : i + TITLE_CHARS] for i in range(0, len(name), TITLE_CHARS)]
-    if len(wrapped) > lines:
-        wrapped = wrapped[: lines - 1] + [wrapped[lines - 1][:-1] + "…"]
-    return wrapped or [""]
+    if len(name) <= TITLE_CHARS:
+        return [name]
+    if len(name) > lines * TITLE_CHARS:
+        return [name[:TITLE_CHARS], name[TITLE_CHARS : 2 * TITLE_CHARS - 1] + "…"]
+    # two lines: break where Japanese reads a pause (after a particle or 、, before （) nearest the
+    # middle, else in the middle, so that no line is left with one or two characters
+    fits = range(len(name) - TITLE_CHARS, TITLE_CHARS + 1)
+    pauses = [i for i in fits if name[i] == "（" or name[i - 1] in _PAUSE_AFTER]
+    cut = min(pauses, key=lambda i: abs(2 * i - len(name))) if pauses else -(-len(name) // 2)
+    return [name[:cut], name[cut:]]
 
 
 def year_ticks(years) -> list[int]:
     """Every fiscal year from the first to the last when they span six years or fewer (evenly
-    spaced, none missing between a baseline and the term's years); else the two ends."""
+    spaced, none missing between a baseline and the term's years); else every other year, back
+    from the last (a baseline long before the term: the measured years stay readable)."""
     first, last = min(years), max(years)
-    return list(range(first, last + 1)) if last - first <= 6 else [first, last]
+    if last - first <= 6:
+        return list(range(first, last + 1))
+    return list(range(last, first - 1, -2))[::-1]  # every other year back from the target's
