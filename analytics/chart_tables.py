@@ -182,6 +182,10 @@ def achievement_tree(df: pd.DataFrame, lang: str, **_) -> pd.DataFrame:
         ],
     }
     if leaves.any():
+        # the same initiative in two terms is two rows: the term tells them apart
+        out[t("col.term", lang)] = [
+            t("term.short", lang, v=int(v)) if pd.notna(v) else "" for v in df["term_id"]
+        ]
         out[t("col.name", lang)] = df[name_column("name", lang)].fillna("").to_numpy()
     out[_count("col.on_target", lang)] = df["on_target"].to_numpy()
     out[_count("col.evaluations", lang)] = df["evaluations"].to_numpy()

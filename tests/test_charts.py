@@ -415,3 +415,17 @@ def test_a_direction_panel_draws_its_line_and_leaves_only_small_n_faint():
 )
 def test_n_labels_of_faint_points_side_by_side_do_not_collide(pick, rates, sides):
     assert charts._label_sides(pick, rates) == sides
+
+
+def test_the_tree_table_tells_an_initiative_in_two_terms_apart(fixture_con):
+    """The fixture's A (海外展開テスト事業, 10000010) runs in all three terms: three leaves of
+    the same name, each with its term (T1 2016-17: 2 evaluations, T2 2018-21: 4, T3: 3)."""
+    from analytics import chart_tables
+
+    table = chart_tables.achievement_tree(queries.achievement_tree(fixture_con), "ja")
+    rows = table[table["取組名"] == "海外展開テスト事業"]
+    assert list(zip(rows["期"], rows["評価件数（件）"], strict=True)) == [
+        ("第1期", 2),
+        ("第2期", 4),
+        ("第3期", 3),
+    ]

@@ -25,6 +25,7 @@ final as (
         f.direction_name_ja,
         f.direction_name_en,
         l.initiative_id,
+        l.term_id,  -- an initiative carried into the next term is another leaf of the same name
         f.name_ja,
         f.name_en,
         f.department_name_ja,
