@@ -978,4 +978,6 @@ def initiative_history(
     )
     if fiscal_years is not None:
         _mark_periods(fig, years, fiscal_years, lang, events)
-    return _layout(fig, title, "", lang, height=380, legend_rows=0)
+    # what the diamonds are, under the title (the chart has no legend)
+    key = t("chart.timeline_key", lang) if df["covid_impact"].fillna(False).any() else ""
+    return _layout(fig, title, key, lang, height=380, legend_rows=0)

@@ -107,6 +107,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart.transition": ("{a}→{b} 達成度の変化（事業数）", "Level changes {a} → {b} (projects)"),
     "chart.timeline": ("達成度の推移: {name}", "Achievement history: {name}"),
+    "chart.timeline_key": (
+        "◆ 新型コロナの影響を受けた年度　● 影響のない年度",
+        "◆ a year affected by COVID-19 · ● a year not affected",
+    ),
     "axis.fiscal_year": ("年度", "Fiscal year"),
     "axis.share": ("構成比", "Share"),
     "axis.on_target_rate": ("目標どおり以上の割合", "On-target share"),

@@ -429,3 +429,14 @@ def test_the_tree_table_tells_an_initiative_in_two_terms_apart(fixture_con):
         ("第2期", 4),
         ("第3期", 3),
     ]
+
+
+def test_an_initiatives_history_says_what_its_diamonds_are(fixture_con):
+    """The fixture's A was affected by COVID in 2020 and 2021 (diamonds); E never was."""
+    affected = charts.initiative_history(queries.initiative_history(fixture_con, "10000010"), "ja")
+    symbols = list(affected.data[0].marker.symbol)
+    assert symbols.count("diamond") == 2
+    assert "◆ 新型コロナの影響を受けた年度" in affected.layout.title.text
+    never = charts.initiative_history(queries.initiative_history(fixture_con, "40000010"), "ja")
+    assert "diamond" not in list(never.data[0].marker.symbol)
+    assert "◆" not in never.layout.title.text
