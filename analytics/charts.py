@@ -151,9 +151,19 @@ def _group_name(df: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def achievement_by_year_and_group(
-    df: pd.DataFrame, lang: str = "ja", context: str = "", group: str = "none", years=None
+    df: pd.DataFrame,
+    lang: str = "ja",
+    context: str = "",
+    group: str = "none",
+    years=None,
+    fiscal_years: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,  # with fiscal_years (ui.data.figure); bars draw none
 ) -> go.Figure:
-    """100% stacked bars of the five levels per fiscal year, one panel per group if grouped."""
+    """100% stacked bars of the five levels per fiscal year, one panel per group if grouped.
+    With ``fiscal_years`` (the plan's years the filter chose) the axis spans them all, as the
+    trend beside it does, and a year without evaluations yet says 「未評価」 in its place."""
+    if fiscal_years is not None:
+        years = list(fiscal_years["fiscal_year"])
     title = (
         t("chart.level_by_year", lang)
         if group == "none"
@@ -210,6 +220,19 @@ def achievement_by_year_and_group(
     fig.add_traces(traces, rows=trace_rows, cols=trace_cols)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
+    if fiscal_years is not None:  # a year with no bar keeps its place
+        fig.update_xaxes(range=[-0.5, len(x_all) - 0.5])
+        evaluated = set(df.loc[df["evaluations"] > 0, "fiscal_year"].astype(int))
+        for year in (y for y in years if int(y) not in evaluated and group == "none"):
+            note = t("chart.not_evaluated", lang)
+            fig.add_annotation(  # Japanese upright, one character a line; English turned
+                x=fy_label(year, lang),
+                y=0.5,
+                text=note if lang == "en" else "<br>".join(note),
+                textangle=-90 if lang == "en" else 0,
+                showarrow=False,
+                font={"size": 11, "color": theme.MUTED_TEXT},
+            )
     _year_ticks(fig, years, lang, every=1 if cols == 1 else 2)
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
     return _layout(

@@ -107,6 +107,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart.transition": ("{a}→{b} 達成度の変化（事業数）", "Level changes {a} → {b} (projects)"),
     "chart.timeline": ("達成度の推移: {name}", "Achievement history: {name}"),
+    "chart.not_evaluated": ("未評価", "not yet evaluated"),
     "chart.timeline_key": (
         "◆ 新型コロナの影響を受けた年度　● 影響のない年度",
         "◆ a year affected by COVID-19 · ● a year not affected",

@@ -57,7 +57,8 @@ def drill_goal_year(point: dict) -> None:
 ctx = {"lang": lang, "context": run.context}
 left, right = st.columns(2)
 with left:
-    fig = figure("achievement_by_year_and_group", years=run.years, **ctx)
+    # the plan's years the filter chose, as the trend beside it (an open year says 未評価)
+    fig = figure("achievement_by_year_and_group", fiscal_years=True, **ctx)
     chart(fig, "overview_levels", on_click=drill_year_level)
 with right:
     fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)

@@ -440,3 +440,24 @@ def test_an_initiatives_history_says_what_its_diamonds_are(fixture_con):
     never = charts.initiative_history(queries.initiative_history(fixture_con, "40000010"), "ja")
     assert "diamond" not in list(never.data[0].marker.symbol)
     assert "◆" not in never.layout.title.text
+
+
+def test_the_level_bars_keep_a_year_not_yet_evaluated_in_its_place(fixture_con):
+    """The plan runs to FY2025 and the fixture's evaluations stop at 2024: the overview's bars
+    span the same ten years as the trend beside them, 2025 saying 未評価."""
+    from analytics.i18n import fy_label
+
+    fig = charts.achievement_by_year_and_group(
+        queries.achievement_by_year_and_group(fixture_con),
+        "ja",
+        fiscal_years=queries.fiscal_years(fixture_con),
+    )
+    assert list(fig.layout.xaxis.categoryarray)[-1] == fy_label(2025, "ja")
+    assert list(fig.layout.xaxis.range) == [-0.5, 9.5]
+    notes = [a for a in fig.layout.annotations if a.text == "未<br>評<br>価"]  # upright
+    assert [a.x for a in notes] == [fy_label(2025, "ja")]
+    # without the plan's years (the trends page's panels): the evaluated years only, no note
+    plain = charts.achievement_by_year_and_group(
+        queries.achievement_by_year_and_group(fixture_con), "ja"
+    )
+    assert not [a for a in plain.layout.annotations if "評" in (a.text or "")]
