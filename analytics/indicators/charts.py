@@ -134,14 +134,14 @@ TITLE_CHARS_EN = 34  # and about twice as many Latin ones
 _PAUSE_AFTER = set("のをにとがへで、・")
 
 
-def title_lines(name: str, lang: str = "ja", lines: int = 2) -> list[str]:
+def title_lines(name: str, lang: str = "ja") -> list[str]:
     """An indicator's name in at most two lines of a small chart's width, cut with 「…」 only
     beyond that (the full name is in the page's table of indicators). English breaks at spaces."""
     if lang == "en" and " " in name:
-        return textwrap.wrap(name, TITLE_CHARS_EN, max_lines=lines, placeholder=" …") or [""]
+        return textwrap.wrap(name, TITLE_CHARS_EN, max_lines=2, placeholder=" …") or [""]
     if len(name) <= TITLE_CHARS:
         return [name]
-    if len(name) > lines * TITLE_CHARS:
+    if len(name) > 2 * TITLE_CHARS:
         return [name[:TITLE_CHARS], name[TITLE_CHARS : 2 * TITLE_CHARS - 1] + "…"]
     # two lines: break where Japanese reads a pause (after a particle or 、, before （) nearest the
     # middle, else in the middle, so that no line is left with one or two characters
