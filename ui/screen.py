@@ -1,7 +1,9 @@
 """What narrow screens (an iPad in landscape, a small laptop) need from the page itself: static
 CSS and one static script, never data. Below 1100 px the sidebar starts collapsed (once per
 browser session, so a member who opens it keeps it open), the main block uses the width, and
-headline figures and the chips of chosen filter values wrap instead of being cut."""
+headline figures and the chips of chosen filter values wrap instead of being cut, and a page's
+title breaks between words (at a space or before 「（」), in lines of even length, not before its
+last character or two."""
 
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ STYLE = f"""<style>
 [data-testid="stMultiSelect"] [data-tag] > span:first-child {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere; line-height: 1.3;
+}}
+[data-testid="stHeading"] h1, [data-testid="stHeading"] h2 {{
+  word-break: keep-all; overflow-wrap: anywhere; text-wrap: balance;
 }}
 @media (max-width: {NARROW_PX - 1}px) {{
   [data-testid="stMainBlockContainer"] {{ padding-left: 1.5rem; padding-right: 1.5rem; }}
