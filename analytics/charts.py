@@ -222,9 +222,10 @@ def achievement_by_year_and_group(
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x_all)
     if fiscal_years is not None:  # a year with no bar keeps its place
         fig.update_xaxes(range=[-0.5, len(x_all) - 0.5])
+    if fiscal_years is not None and group == "none":  # and says why it is empty
         evaluated = set(df.loc[df["evaluations"] > 0, "fiscal_year"].astype(int))
-        for year in (y for y in years if int(y) not in evaluated and group == "none"):
-            note = t("chart.not_evaluated", lang)
+        note = t("chart.not_evaluated", lang)
+        for year in (y for y in years if int(y) not in evaluated):
             fig.add_annotation(  # Japanese upright, one character a line; English turned
                 x=fy_label(year, lang),
                 y=0.5,

@@ -307,8 +307,8 @@ def summary_text(review: Review, lang: str = "ja") -> str:
 
 def level_table(df: pd.DataFrame, lang: str, group: str, compact: bool = False) -> pd.DataFrame:
     """A review table with headers in the display language (counts, shares as %, rate as %).
-    ``compact`` (the screen): one column a level, 「12件（10.5%）」, so the table is half as wide
-    and a laptop shows it without scrolling sideways; the packs keep the numbers apart."""
+    ``compact`` (the screen and the PDF): one column a level, 「12件（10.5%）」, so the table is
+    half as wide; the XLSX keeps counts and shares as numbers, a column each."""
     name = f"group_name_{'en' if lang == 'en' else 'ja'}"
     label = t(f"group.{group}", lang)
     out = pd.DataFrame(

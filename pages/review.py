@@ -55,7 +55,7 @@ data_table(summary_figures(review, lang), hide_index=True, width="stretch")
 
 def term_table(group: str, container) -> None:
     """期別 × goal or direction: one column a level, and the long names as wide as a name
-    elsewhere (in full on hover), so that a laptop sees the levels beside them."""
+    elsewhere (in full on hover), so that more of the levels sit beside them on a laptop."""
     frame = review.term_goal if group == "goal" else review.term_direction
     data_table(
         level_table(frame, lang, group, compact=True),
