@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.i18n import t
-from ui import state
+from ui import first_paint, state
 from ui.run import prepare, settle_memory
 
 st.set_page_config(
@@ -54,7 +54,10 @@ def main() -> None:
         st.session_state["_settled"] = True
         st.switch_page(page, query_params=st.query_params.to_dict())
     st.session_state["_run"] = run  # handed to the page, which takes it
-    page.run()
+    try:
+        page.run()
+    finally:
+        first_paint.finish()
     settle_memory()
 
 

@@ -32,6 +32,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "lang.label": ("表示言語 / Language", "表示言語 / Language"),
     # filters
     "filter.header": ("絞り込み", "Filters"),
+    "filter.loading": ("絞り込みの条件を準備しています…", "Preparing the filters…"),
     "filter.term": ("実行プログラム（期）", "Implementation program (term)"),
     "filter.years": ("年度", "Fiscal years"),
     "filter.goal": ("基本目標", "Basic goal"),

@@ -4,7 +4,9 @@ Two timings, each for the dashboard's overview and for `bench/minimal_app.py` (o
 one sidebar select box), in Debian's Chromium at 1366×768:
 
 - first chart: from navigation to the first Plotly chart drawn (median of the loads after a first
-  one that warms the server);
+  one that warms the server); beside it, with no target, the same load until the whole page is
+  drawn and the sidebar's select box is there (a session's first run draws the dashboard's filters
+  after its first screen, ui/first_paint.py, so this says they do not come later for it);
 - filter change: from the click on another option of the sidebar's COVID select box to the end of
   the rerun with every chart the filter applies to drawn again for the new choice (no element left
   stale, every such chart's title showing the new filter). Which charts those are is found in a
@@ -45,6 +47,7 @@ REDRAWN = """
 ({has, absent, charts}) => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
+  if (document.querySelector('.st-key-first-paint')) return false;
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   if (!plots.length) return false;
   const chosen = charts ? plots.filter((p, i) => charts.includes(i)) : plots;
@@ -52,7 +55,7 @@ REDRAWN = """
 }
 """
 QUIET = 1.0  # seconds between turns
-SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]')"
+SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]') && !document.querySelector('.st-key-first-paint')"
 TITLES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => (p.querySelector('.gtitle') || {}).textContent || '')"
 
 
@@ -71,15 +74,20 @@ def _open(page, label: str, option: str):
     raise RuntimeError(f"the select box {label!r} did not open")
 
 
-def _load(browser, server: dict) -> float:
+def _load(browser, server: dict, app: dict) -> tuple[float, float]:
+    """Seconds to the first chart, and to the whole page with the sidebar's select box ready."""
     page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="ja-JP")
     started = time.perf_counter()
     page.goto(server["base"] + "/")
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-    elapsed = time.perf_counter() - started
+    first = time.perf_counter() - started
+    box = page.locator("[data-testid=stSidebar]").get_by_label(app["label"], exact=False).first
+    box.wait_for(timeout=120_000)
+    page.wait_for_function(SETTLED, timeout=120_000)
+    ready = time.perf_counter() - started
     page.close()
     time.sleep(QUIET)  # the server's run and the closed page's work end before the next turn
-    return elapsed
+    return first, ready
 
 
 def _settled_page(browser, server: dict):
@@ -135,7 +143,7 @@ def measure(apps: list[dict], db: Path, loads: int, changes: int) -> list[dict]:
     from analytics.config import CHROMIUM, CHROMIUM_FLAGS
     from ui.testing import streamlit_server
 
-    results = [{"first": [], "change": [], "redrawn": None} for _ in apps]
+    results = [{"first": [], "ready": [], "change": [], "redrawn": None} for _ in apps]
     with contextlib.ExitStack() as stack:
         servers = [
             stack.enter_context(
@@ -151,9 +159,10 @@ def measure(apps: list[dict], db: Path, loads: int, changes: int) -> list[dict]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         for round_ in range(loads + 1):  # the first round warms the servers: not counted
             for n in _turns(len(apps), round_):
-                elapsed = _load(browser, servers[n])
+                first, ready = _load(browser, servers[n], apps[n])
                 if round_:
-                    results[n]["first"].append(elapsed)
+                    results[n]["first"].append(first)
+                    results[n]["ready"].append(ready)
         pages = [_settled_page(browser, server) for server in servers]
         for n, app in enumerate(apps):
             results[n]["redrawn"] = _redrawn_charts(pages[n], app)
@@ -195,12 +204,13 @@ def table(ours: dict, minimal: dict) -> str:
     ]
     for key, what, target in (
         ("first", "overview's first chart", 1.2),
+        ("ready", "whole page drawn, sidebar's select box ready", None),
         ("change", "sidebar filter change, all redrawn", 1.5),
     ):
         a, b = statistics.median(ours[key]), statistics.median(minimal[key])
         rows.append(
             f"| {what} | {a:.2f} s ({_spread(ours[key])}) | {b:.2f} s ({_spread(minimal[key])})"
-            f" | {a / b:.2f} | ≤ {target} |"
+            f" | {a / b:.2f} | {'—' if target is None else f'≤ {target}'} |"
         )
     n = len(ours["first"]), len(ours["change"])
     rows.append(

@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import tables
 from analytics.i18n import fy_label, t
 from analytics.indicators.queries import has_sample
-from ui import state
+from ui import first_paint, state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.indicator_data import indicator_context, indicator_query, status_figure
@@ -65,30 +65,40 @@ with right:
     chart(fig, "overview_trend", on_click=drill_goal_year)
 st.caption(t("chart.click_hint", lang))
 
-st.subheader(t("overview.below_latest", lang, fy=fy_label(latest, lang) if latest else "—"))
-if latest:
-    below_latest = query(
-        "below_target", filters=run.filters.narrowed(fy_from=latest, fy_to=latest), limit=TABLE_ROWS
-    )
-    by_year = query("on_target_by_year_and_group", group="none")
-    below_count = int(by_year.loc[by_year["fiscal_year"] == latest, "below_target"].sum())
-else:
-    below_latest, below_count = None, 0
-if not below_count:
-    st.success(t("overview.none_below", lang))
-else:
-    below_table = tables.exceptions_table(below_latest, lang)
-    data_table(below_table, hide_index=True, width="stretch")
-    shown_of(len(below_latest), below_count, lang)
-    table_download(below_table, "overview_below")
 
-indicators = indicator_query("indicator_status")  # 成果指標, beside the levels
-if len(indicators):
-    ind_fy = int(indicators["fiscal_year"].iloc[0])
-    st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
-    st.caption(indicator_context())
-    chart(status_figure(), "ov_ind")
-    sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
-    st.caption(f"{t('ind.overview_link', lang)} {sample}")
+def below_the_charts() -> None:
+    """This year's below-target initiatives, the outcome indicators and the downloads: below the
+    fold, so a session's first run leaves them to the next (ui/first_paint.py)."""
+    st.subheader(t("overview.below_latest", lang, fy=fy_label(latest, lang) if latest else "—"))
+    if latest:
+        below_latest = query(
+            "below_target",
+            filters=run.filters.narrowed(fy_from=latest, fy_to=latest),
+            limit=TABLE_ROWS,
+        )
+        by_year = query("on_target_by_year_and_group", group="none")
+        below_count = int(by_year.loc[by_year["fiscal_year"] == latest, "below_target"].sum())
+    else:
+        below_latest, below_count = None, 0
+    if not below_count:
+        st.success(t("overview.none_below", lang))
+    else:
+        below_table = tables.exceptions_table(below_latest, lang)
+        data_table(below_table, hide_index=True, width="stretch")
+        shown_of(len(below_latest), below_count, lang)
+        table_download(below_table, "overview_below")
 
-downloads("overview")
+    indicators = indicator_query("indicator_status")  # 成果指標, beside the levels
+    if len(indicators):
+        ind_fy = int(indicators["fiscal_year"].iloc[0])
+        st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
+        st.caption(indicator_context())
+        chart(status_figure(), "ov_ind")
+        sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
+        st.caption(f"{t('ind.overview_link', lang)} {sample}")
+
+    downloads("overview")
+
+
+if first_paint.whole_page():
+    below_the_charts()

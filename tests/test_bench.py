@@ -80,11 +80,23 @@ def test_the_interaction_bench_takes_turns_and_reports_medians_ranges_and_ratios
     for app in (DASHBOARD, MINIMAL):  # after the warm-up's first option: the other, then back
         chosen = [app["options"][0]] + [_option(app, r) for r in range(4)]
         assert all(a != b for a, b in zip(chosen, chosen[1:], strict=False))
-    ours = {"first": [4.0, 2.0, 3.0], "change": [0.5, 0.3, 0.4], "redrawn": [0, 1]}
-    minimal = {"first": [1.0, 3.0, 2.0], "change": [0.2, 0.3, 0.2], "redrawn": [0]}
+    ours = {
+        "first": [4.0, 2.0, 3.0],
+        "ready": [5.0, 6.0, 4.0],
+        "change": [0.5, 0.3, 0.4],
+        "redrawn": [0, 1],
+    }
+    minimal = {
+        "first": [1.0, 3.0, 2.0],
+        "ready": [1.0, 3.0, 2.0],
+        "change": [0.2, 0.3, 0.2],
+        "redrawn": [0],
+    }
     out = table(ours, minimal)
     # medians 3.0 and 2.0 (ratio 1.5), 0.4 and 0.2 (ratio 2.0)
     assert (
         "| overview's first chart | 3.00 s (2.00–4.00) | 2.00 s (1.00–3.00) | 1.50 | ≤ 1.2 |" in out
     )
     assert "| 0.40 s (0.30–0.50) | 0.20 s (0.20–0.30) | 2.00 | ≤ 1.5 |" in out
+    # medians 5.0 and 2.0, no target
+    assert "| 5.00 s (4.00–6.00) | 2.00 s (1.00–3.00) | 2.50 | — |" in out

@@ -15,7 +15,7 @@ import pytest
 from analytics.config import CHROMIUM
 from tests.conftest import TIMEOUT_MS, file_hash
 from tests.test_browser import errors, shot
-from ui.testing import streamlit_server
+from ui.testing import IDLE_JS, streamlit_server
 
 TITLE = "評価シートの取り込み（事務局用）"
 
@@ -39,9 +39,7 @@ def admin_server(reference_db_file, tmp_path_factory):
 
 def ready(pg) -> None:
     pg.get_by_role("heading", name=TITLE, level=1).wait_for()
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    pg.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
 
 
 def upload(pg, name: str, data: bytes) -> None:

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from analytics.config import CHROMIUM, CHROMIUM_FLAGS
-from ui.testing import streamlit_server
+from ui.testing import IDLE_JS, streamlit_server
 
 TIMEOUT_MS = 120_000  # generous: the machine may be shared with other test runs
 
@@ -55,9 +55,7 @@ def page(browser):
 def settled(pg, title: str) -> None:
     """The page titled ``title`` is shown and no run is going on."""
     pg.get_by_role("heading", name=title, level=1).wait_for()
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    pg.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
 
 
 def sidebar(pg):
@@ -91,9 +89,7 @@ def choose(pg, label: str, option: str) -> None:
 
 
 def settled_run(pg) -> None:
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    pg.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
 
 
 def chart_titles(pg) -> list[str]:

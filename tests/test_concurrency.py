@@ -19,7 +19,7 @@ from analytics import queries
 from analytics.config import CHROMIUM, CHROMIUM_FLAGS
 from analytics.filters import Filters
 from tests import reliability
-from ui.testing import rss_mb, streamlit_server
+from ui.testing import IDLE_JS, rss_mb, streamlit_server
 
 THREADS, PER_THREAD = 8, 200
 SESSIONS = int(os.environ.get("LOAD_SESSIONS", "4"))
@@ -183,9 +183,7 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
             after_import = imported.is_set()
             await page.get_by_role("button", name="絞り込みを解除").first.click()
             await page.wait_for_timeout(250)
-            await page.wait_for_function(
-                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-            )
+            await page.wait_for_function(IDLE_JS)
             result["interactions"] += 1
             if not after_import:
                 started.add(seed)

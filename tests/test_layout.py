@@ -18,6 +18,7 @@ import pytest
 
 from analytics.config import CHROMIUM
 from tests.conftest import ROOT
+from ui.testing import IDLE_JS
 
 ARTIFACTS = ROOT / "test-artifacts" / "layout"
 TIMEOUT_MS = 60_000
@@ -159,9 +160,7 @@ def server(reference_server):
 def _settle(pg) -> None:
     """Wait until the script run has finished and the charts have stopped drawing: the number of
     charts and of their texts is the same over three looks half a second apart."""
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
-    )
+    pg.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
     seen: list[int] = []
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:

@@ -14,7 +14,7 @@ from analytics.config import db_path
 from analytics.derived import needs_refresh
 from analytics.filters import Filters, describe_filters
 from analytics.i18n import t
-from ui import drillbar, sidebar, state
+from ui import drillbar, first_paint, sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
 from ui.screen import fit_to_screen
 from ui.widgets import sample_banner
@@ -71,7 +71,7 @@ def prepare() -> Run:
     state.init_from_url(sidebar.known_values(dims))
     if state.is_history_navigation():
         drillbar.follow_history(years)
-    filters = sidebar.render(dims)
+    filters = sidebar.render(dims) if first_paint.sidebar_now() else state.current_filters(years)
     state.write_url(filters)
     lang = state.lang()
     run = Run(

@@ -15,6 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analytics.config import PROJECT_ROOT
+from ui.first_paint import MARKER
+
+# The app's run has ended and the whole page is drawn: Streamlit's running indicator is gone, no
+# element is still waiting for its code (a skeleton in its place), and the first screen's note where
+# the filters will be is gone (ui/first_paint.py: a session's first run draws the filters only once
+# its charts are drawn, and then reruns by itself).
+IDLE_JS = (
+    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+    f" && !document.querySelector('.st-key-{MARKER}')"
+)
 
 
 def free_port() -> int:
