@@ -187,3 +187,34 @@ def test_back_after_a_sidebar_change_returns_to_the_previous_filters(server, pag
     )
     assert covid.input_value() == "すべて"
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def test_switching_language_keeps_every_filter_and_names_them_in_the_new_language(server, page):
+    """Streamlit 1.67 keeps a select box's, multiselect's or slider's choice as its label, and the
+    labels change with the language: a switch used to drop the years and the COVID choice, keep
+    the goal's chip in Japanese, and the switch back failed with an error."""
+    page.goto(f"{server['base']}/initiatives?fy_from=2019&fy_to=2021&covid=exclude&goal=1")
+    settled(page, "取組一覧")
+    wanted = ["fy_from=2019", "fy_to=2021", "covid=exclude", "goal=1"]
+    for lang, title, years, covid, goal in (
+        ("English", "Initiatives", ["FY2019", "FY2021"], "Exclude affected", "Basic goal"),
+        ("日本語", "取組一覧", ["2019年度", "2021年度"], "影響ありを除く", "基本目標"),
+        ("English", "Initiatives", ["FY2019", "FY2021"], "Exclude affected", "Basic goal"),
+    ):
+        sidebar(page).get_by_text(lang, exact=True).click()
+        settled(page, title)
+        assert all(part in page.url for part in wanted), page.url
+        assert ("lang=en" in page.url) == (lang == "English")
+        assert years_shown(page) == years
+        assert sidebar(page).get_by_label(covid_label(lang)).input_value() == covid
+        goals = chips(page, goal)
+        assert len(goals) == 1 and goals[0].startswith("1.")
+        assert bool(CJK.search(goals[0])) == (lang == "日本語"), goals
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def covid_label(lang: str) -> str:
+    return "COVID-19 impact" if lang == "English" else "新型コロナの影響"

@@ -139,6 +139,8 @@ def render(dims: dict[str, pd.DataFrame]) -> Filters:
             key="lang",
             persist_state="session",
             required=True,
+            on_change=state.keep_filters,
+            args=(years,),
         )
         st.subheader(t("filter.header", lang))
         for f in FILTERS:

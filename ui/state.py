@@ -53,9 +53,8 @@ def init_from_url(known: dict[str, set]) -> None:
     if st.session_state.get("_initialised") and not is_history_navigation():
         return
     st.session_state["_initialised"] = True
-    raw = {key: st.query_params.get_all(key) for key in st.query_params}
-    st.session_state["lang"] = "en" if raw.pop("lang", ["ja"])[-1:] == ["en"] else "ja"
-    filters = Filters.from_query({k: v[-1] if len(v) == 1 else v for k, v in raw.items()})
+    st.session_state["lang"] = "en" if st.query_params.get_all("lang")[-1:] == ["en"] else "ja"
+    filters = _url_filters()
     ignored = list(filters.ignored)
     kept: dict[str, object] = {}
     for f in FILTERS:
@@ -75,6 +74,12 @@ def init_from_url(known: dict[str, set]) -> None:
     years = sorted(known.get("years", ()))
     st.session_state.update({widget_key(f): _widget_value(f, filters, years) for f in FILTERS})
     st.session_state["_url_notice"] = sorted(set(ignored))
+
+
+def _url_filters() -> Filters:
+    """The filters of the URL's query (``ignored`` names the keys it could not read)."""
+    raw = {key: st.query_params.get_all(key) for key in st.query_params if key != "lang"}
+    return Filters.from_query({k: v[-1] if len(v) == 1 else v for k, v in raw.items()})
 
 
 def current_filters(years: list[int]) -> Filters:
@@ -111,6 +116,16 @@ def write_url(filters: Filters) -> None:
 def reset_filters(years: list[int]) -> None:
     """Button callback: every filter back to 'all'."""
     hold_filters(Filters(), years)
+
+
+def keep_filters(years: list[int]) -> None:
+    """Callback of the language switch: hold the filters of the URL (the view shown, written on
+    every run) again, as values. Streamlit 1.67 keeps a select box's, multiselect's or slider's
+    choice as its label, and the labels change with the language: without this a switch dropped
+    the years and the COVID choice, left the chips in the other language, and a second switch with
+    a goal or term chosen failed with an error. (The widgets' own values cannot be read here: the
+    year slider's comes back as one year.)"""
+    hold_filters(_url_filters(), years)
 
 
 def hold_filters(filters: Filters, years: list[int]) -> None:
