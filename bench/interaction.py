@@ -34,6 +34,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ui.testing import IDLE_JS  # noqa: E402 - after the project's root is on the path
 
 # The overview's COVID select box and the minimal app's: option labels as shown in Japanese.
 DASHBOARD = {"script": "dashboard.py", "label": "コロナの影響", "options": ["除く", "すべて"]}
@@ -47,7 +50,6 @@ REDRAWN = """
 ({has, absent, charts}) => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
-  if (document.querySelector('.st-key-first-paint')) return false;
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   if (!plots.length) return false;
   const chosen = charts ? plots.filter((p, i) => charts.includes(i)) : plots;
@@ -55,7 +57,9 @@ REDRAWN = """
 }
 """
 QUIET = 1.0  # seconds between turns
-SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]') && !document.querySelector('.st-key-first-paint')"
+# The whole page drawn (no run going, no element waiting for its code, no first-screen note where
+# the filters will be) and nothing stale.
+SETTLED = f"() => ({IDLE_JS})() && !document.querySelector('[data-stale=\"true\"]')"
 TITLES = "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => (p.querySelector('.gtitle') || {}).textContent || '')"
 
 
@@ -182,7 +186,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loads", type=int, default=8)
     parser.add_argument("--changes", type=int, default=10)
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     db = args.db
     if db is None:
         from analytics.ingest.build import build

@@ -19,6 +19,7 @@ import pytest
 from analytics.config import CHROMIUM
 from tests.conftest import ROOT, TIMEOUT_MS
 from tests.fixture_data import HOSTILE_NAME
+from ui import first_paint
 from ui.testing import IDLE_JS
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -94,21 +95,23 @@ def test_the_first_filter_a_member_chooses_on_a_fresh_server_is_kept(fresh_serve
 # and with what title, and when the sidebar's first select box came: milliseconds since navigation.
 FIRST_PAINT_WATCH = """
 window.__seen = {notes: 0};
+const marker = '.st-key-MARKER';
 let shown = false;
 const look = () => {
   const seen = window.__seen, now = performance.now();
-  const note = !!document.querySelector('.st-key-first-paint');
+  const note = !!document.querySelector(marker);
   if (note && !shown) { seen.notes += 1; seen.note ??= now; }
   shown = note;
   const box = !!document.querySelector('[data-testid=stSidebar] [data-testid=stSelectbox]');
   const title = document.querySelector('.js-plotly-plot .gtitle');
   if (title && seen.chart === undefined) {
     seen.chart = now; seen.title = title.textContent; seen.box_with_chart = box;
+    seen.below_with_chart = document.body.innerText.includes('に目標を下回った取組');
   }
   if (box) seen.box ??= now;
 };
 new MutationObserver(look).observe(document, {subtree: true, childList: true});
-"""
+""".replace("MARKER", first_paint.MARKER)
 
 
 def test_a_sessions_first_screen_comes_first_and_its_filters_follow_by_themselves(server, browser):
@@ -126,6 +129,7 @@ def test_a_sessions_first_screen_comes_first_and_its_filters_follow_by_themselve
         assert seen["notes"] == 1
         assert seen["note"] < seen["chart"] < seen["box"]
         assert not seen["box_with_chart"]
+        assert not seen["below_with_chart"]  # the overview's part below its charts came later
         assert "コロナ影響ありを除く" in seen["title"]  # the link's filters, from the first screen
         sidebar = pg.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_label("新型コロナの影響").input_value() == "影響ありを除く"
@@ -134,7 +138,7 @@ def test_a_sessions_first_screen_comes_first_and_its_filters_follow_by_themselve
         )
         assert chips.count() == 1 and chips.first.get_attribute("aria-label").startswith("1.")
         assert pg.get_by_role("heading", name="に目標を下回った取組").count() == 1
-        assert pg.locator(".st-key-first-paint").count() == 0
+        assert pg.locator(f".st-key-{first_paint.MARKER}").count() == 0
         sidebar.get_by_role("link", name="達成度の推移").click()
         wait_ready(pg, "達成度の推移")
         assert pg.evaluate("window.__seen.notes") == 1  # no note on the session's next page
@@ -143,6 +147,17 @@ def test_a_sessions_first_screen_comes_first_and_its_filters_follow_by_themselve
         assert errors(pg) == 0
     finally:
         context.close()
+
+
+def test_a_first_page_with_nothing_to_show_still_gets_its_filters(server, page):
+    """The fixture data has no outcome indicators, so 成果指標の達成状況 says so and shows nothing
+    else. As a session's first page it still gets its filters after its first screen: it used to
+    stop its run there (st.stop), and nothing was left to ask for the next run."""
+    page.goto(f"{server['base']}/indicators")
+    wait_ready(page, "成果指標の達成状況")
+    assert page.get_by_text("この条件に該当する成果指標はありません。").is_visible()
+    assert page.locator("[data-testid=stSidebar]").get_by_label("新型コロナの影響").is_visible()
+    assert errors(page) == 0
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,14 @@ element of that kind arrives (Streamlit 1.67), and it shows the first screen onl
 are ready. The sidebar's filter widgets (five kinds) and the overview's table under its charts held
 the overview's first chart back by about 1.9 s (docs/benchmarks.md, "Seventh session").
 
-So the first run of a browser session draws the page's first screen with a note where the filters
-will be, and a small static script asks for the next run once the page's charts are drawn; that
-run, and every later one, draws the whole page and the sidebar as always. The filters hold their
-values meanwhile (from the link or the defaults), so the charts of the first screen are those of
-the chosen filters; only the order in which the page appears changes. The filters appear no later
-than when everything appeared at once. Runs without a browser (AppTest) draw everything at once.
+So the first run of a browser session draws the page with a note where the filters will be, and
+the overview draws only its first screen (``whole_page``); a small static script asks for the next
+run once the page's charts are drawn, and that run, and every later one, draws the whole page and
+the sidebar as always. The filters hold their values meanwhile (from the link or the defaults), so
+the first screen's charts are those of the chosen filters; only the order in which the page appears
+changes. On the overview the filters came no later than when everything appeared at once (measured;
+on the other pages, which draw all of themselves in the first run, about as late as before). Runs
+without a browser (AppTest) draw everything at once.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from ui import state
 
 PENDING = "_first_paint_pending"  # this run leaves the filters and what is below the fold out
 DONE = "_first_paint_done"  # the session's first screen has been drawn
-MARKER = "first-paint"  # the note's container key: its class ``st-key-first-paint`` is on the
-# page until the filters are drawn (the browser tests wait for it to go)
+# The note's container key: its class ``st-key-first-paint`` is on the page until the filters are
+# drawn (the browser tests and the bench wait for it to go, ui/testing.py IDLE_JS).
+MARKER = "first-paint"
 
 # Static: it reads nothing from the app. Sent after the page's last element, so the elements it
 # waits for are on the page by then. Waits until the main area has no element still loading (no
-# skeleton) and every Plotly chart has drawn, then asks for the next run; at most 10 s.
+# skeleton) and every Plotly chart has drawn, then asks for the next run; at most 10 s. Timers, not
+# animation frames: a link opened in a background tab gets its filters too.
 SCRIPT = """
 export default function (component) {
   const { setTriggerValue } = component;
@@ -42,7 +46,7 @@ export default function (component) {
   let timer = null;
   const check = () => {
     if (drawn() || performance.now() - start > 10000) {
-      requestAnimationFrame(() => setTriggerValue("drawn", true));
+      setTriggerValue("drawn", true);
     } else {
       timer = setTimeout(check, 50);
     }
@@ -55,10 +59,11 @@ export default function (component) {
 _ask_next_run = st.components.v2.component("kawasaki.first_paint", js=SCRIPT)
 
 
-def sidebar_now() -> bool:
+def filters_this_run() -> bool:
     """Whether this run draws the sidebar's filters: not until a browser session's first screen
-    has been drawn once (runs without a browser draw them at once). A run that leaves them out
-    puts a note in their place, and must call ``finish`` after the page."""
+    has been drawn once (runs without a browser draw them at once). When it does not, it draws
+    the note in their place; ``finish`` must then be called after the page, and the page must
+    not stop its run early (``st.stop``), or nothing would ask for the next run."""
     if st.session_state.get(DONE) or not st.context.headers:
         st.session_state.pop(PENDING, None)
         return True
@@ -69,8 +74,9 @@ def sidebar_now() -> bool:
 
 
 def whole_page() -> bool:
-    """Whether this run draws what is below the page's first screen (a page puts that part under
-    this test): a run that leaves the filters out draws the first screen only."""
+    """Whether this run draws the part of a page below its first screen. A page whose first
+    screen is worth showing early (the overview) draws that part only when this is True; on a
+    session's first run it is False, and the next run draws the part."""
     return not st.session_state.get(PENDING)
 
 
@@ -80,4 +86,5 @@ def finish() -> None:
     if st.session_state.pop(PENDING, None):
         st.session_state[DONE] = True
         with st.sidebar:
+            # a trigger reruns the app only if it has a callback; the run is all it is for
             _ask_next_run(key="first_paint", on_drawn_change=lambda: None)

@@ -71,7 +71,10 @@ def prepare() -> Run:
     state.init_from_url(sidebar.known_values(dims))
     if state.is_history_navigation():
         drillbar.follow_history(years)
-    filters = sidebar.render(dims) if first_paint.sidebar_now() else state.current_filters(years)
+    if first_paint.filters_this_run():
+        filters = sidebar.render(dims)
+    else:  # a session's first run: the note, and the filters the URL or the defaults hold
+        filters = state.current_filters(years)
     state.write_url(filters)
     lang = state.lang()
     run = Run(
