@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import export
 from analytics.i18n import fy_label, t
 from analytics.indicators.queries import has_sample, status_counts
-from analytics.indicators.tables import counts_table, download_table, status_table
+from analytics.indicators.tables import counts_by_status_table, download_table, status_table
 from ui import state
 from ui.indicator_data import (
     indicator_context,
@@ -37,7 +37,7 @@ def the_year(status) -> None:
     left, right = st.columns([3, 2])
     with left:
         chart(status_figure(), "ind_counts")
-    data_table(counts_table(counts, lang), right, hide_index=True)
+    data_table(counts_by_status_table(counts, lang), right, hide_index=True)
 
     st.subheader(t("ind.table", lang))
     table = status_table(status, lang, grouped=True)

@@ -70,6 +70,24 @@ def counts_table(counts: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     return out
 
 
+def counts_by_status_table(counts: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """status_counts turned on its side for the narrow column beside the chart: one row per
+    status and a total row, one column per goal and a total. Eight columns (a goal's row) did not
+    fit beside the chart at 1366 or 1024 px; five do."""
+    from analytics.indicators.rule import STATUSES
+
+    goals = [int(g) for g in counts["goal_id"]]
+    total = t("ind.col.total", lang)
+    rows = [*STATUSES, "total"]
+    out = pd.DataFrame(
+        {t("ind.col.status", lang): [status_label(s, lang) for s in STATUSES] + [total]}
+    )
+    for i, goal in enumerate(goals):
+        out[t("goal.short", lang, v=goal)] = [int(counts[r].iloc[i]) for r in rows]
+    out[total] = [int(counts[r].sum()) for r in rows]
+    return out
+
+
 def named_list(status: pd.DataFrame, which: str, lang: str = "ja") -> pd.DataFrame:
     """The indicators in one status, with the year's actual against the target and the note."""
     part = status[status["status"] == which]
