@@ -290,6 +290,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "This filter has {n} projects. To pick one, narrow it to {limit} or fewer (search a name or code), or select a row in the table.",
     ),
     "initiatives.pick": ("取組の推移を見る", "Show an initiative's history"),
+    "initiatives.results_full": (
+        "年度ごとの取組実績と備考（全文）",
+        "Each year's results and note in full (Japanese data)",
+    ),
     "initiatives.pick_placeholder": ("取組を選択…", "Choose an initiative…"),
     "bureaus.title": ("部局別", "Bureaus"),
     "bureaus.summary": (

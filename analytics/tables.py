@@ -123,6 +123,21 @@ def history_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def history_texts(df: pd.DataFrame, lang: str) -> list[tuple[str, str, str, str]]:
+    """Each year's 取組実績 and 備考 in full, newest first, as (year, level, results, note): the
+    history table cuts a sentence after its first twenty characters or so. Years with neither
+    are left out."""
+    out = []
+    for fy, level, results, note in zip(
+        df["fiscal_year"], df["achievement_level"], df["results_ja"], df["note_ja"], strict=True
+    ):
+        results = "" if pd.isna(results) else str(results).strip()
+        note = "" if pd.isna(note) else str(note).strip()
+        if results or note:
+            out.append((fy_label(fy, lang), level_label(level, lang), results, note))
+    return out[::-1]
+
+
 def level_columns(columns, lang: str) -> list[str]:
     """The columns of a display table that hold a level label (達成度, 前年度の達成度)."""
     names = (t("col.level", lang), t("col.previous_level", lang))

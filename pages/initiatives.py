@@ -79,5 +79,14 @@ if key:
         hide_index=True,
         width="stretch",
     )
+    texts = tables.history_texts(history, lang)
+    if texts:  # the table cuts the sentences: here they are whole, newest first
+        lines = [f"**{t('initiatives.results_full', lang)}**", ""]
+        for year, level, results, note in texts:
+            level = f"（{md(level)}）" if lang == "ja" else f" ({md(level)})"
+            lines.append(f"- **{md(year)}**{level} {md(results)}" + ("  " if note else ""))
+            if note:  # on a line of its own, in the same item
+                lines.append(f"  {t('col.note', lang)}: {md(note)}")
+        st.markdown("\n".join(lines))
 
 downloads("initiatives")

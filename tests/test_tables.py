@@ -3,9 +3,10 @@ for the tables the pages show, in both languages."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from analytics.tables import pinned_columns
+from analytics.tables import history_texts, pinned_columns
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,20 @@ from analytics.tables import pinned_columns
 )
 def test_pinned_columns(lang, columns, expected):
     assert pinned_columns(columns, lang) == expected
+
+
+def test_history_texts_are_whole_newest_first_and_skip_empty_years():
+    history = pd.DataFrame(
+        {
+            "fiscal_year": [2021, 2022, 2023, 2024],
+            "achievement_level": [2, 3, 4, 5],
+            "results_ja": ["オンラインで開催した。" * 5, None, " ", "延期した。"],
+            "note_ja": [None, "中止", None, float("nan")],
+        }
+    )
+    assert history_texts(history, "ja") == [
+        ("2024年度", "5 目標を大きく下回った", "延期した。", ""),
+        ("2022年度", "3 ほぼ目標どおり", "", "中止"),
+        ("2021年度", "2 目標を上回って達成", "オンラインで開催した。" * 5, ""),
+    ]
+    assert history_texts(history, "en")[0][:2] == ("FY2024", "5 Far below target")
