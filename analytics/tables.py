@@ -128,6 +128,7 @@ def history_texts(df: pd.DataFrame, lang: str) -> list[tuple[str, str, str, str]
     history table cuts a sentence after its first twenty characters or so. Years with neither
     are left out."""
     out = []
+    df = df.sort_values("fiscal_year", ascending=False)
     for fy, level, results, note in zip(
         df["fiscal_year"], df["achievement_level"], df["results_ja"], df["note_ja"], strict=True
     ):
@@ -135,7 +136,7 @@ def history_texts(df: pd.DataFrame, lang: str) -> list[tuple[str, str, str, str]
         note = "" if pd.isna(note) else str(note).strip()
         if results or note:
             out.append((fy_label(fy, lang), level_label(level, lang), results, note))
-    return out[::-1]
+    return out
 
 
 def level_columns(columns, lang: str) -> list[str]:

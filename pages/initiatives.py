@@ -7,7 +7,7 @@ from analytics.i18n import next_step_label, t
 from ui.data import query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, data_table, md, shown_of
+from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, data_table, history_list, md, shown_of
 
 run = current("initiatives")
 lang = run.lang
@@ -81,12 +81,6 @@ if key:
     )
     texts = tables.history_texts(history, lang)
     if texts:  # the table cuts the sentences: here they are whole, newest first
-        lines = [f"**{t('initiatives.results_full', lang)}**", ""]
-        for year, level, results, note in texts:
-            level = f"（{md(level)}）" if lang == "ja" else f" ({md(level)})"
-            lines.append(f"- **{md(year)}**{level} {md(results)}" + ("  " if note else ""))
-            if note:  # on a line of its own, in the same item
-                lines.append(f"  {t('col.note', lang)}: {md(note)}")
-        st.markdown("\n".join(lines))
+        st.markdown(history_list(texts, lang))
 
 downloads("initiatives")

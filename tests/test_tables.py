@@ -73,3 +73,31 @@ def test_history_texts_are_whole_newest_first_and_skip_empty_years():
         ("2021年度", "2 目標を上回って達成", "オンラインで開催した。" * 5, ""),
     ]
     assert history_texts(history, "en")[0][:2] == ("FY2024", "5 Far below target")
+    # newest first whatever order the rows come in
+    assert [y for y, *_ in history_texts(history.iloc[[2, 0, 3, 1]], "ja")] == [
+        "2024年度",
+        "2022年度",
+        "2021年度",
+    ]
+
+
+def test_indicator_counts_by_status_in_english_and_with_no_indicators():
+    from analytics.indicators.queries import status_counts
+    from analytics.indicators.tables import counts_by_status_table
+
+    status = pd.DataFrame(
+        {"goal_id": [1, 3, 3, 3], "status": ["achieved", "behind", "behind", "not_measured"]}
+    )
+    table = counts_by_status_table(status_counts(status), "en")
+    assert list(table.columns) == ["Status", "Goal 1", "Goal 3", "Total"]
+    assert table.values.tolist() == [
+        ["Achieved", 1, 0, 1],
+        ["On track", 0, 0, 0],
+        ["Slightly behind", 0, 0, 0],
+        ["Behind", 0, 2, 2],
+        ["Worsened", 0, 0, 0],
+        ["Not yet measured", 0, 1, 1],
+        ["Total", 1, 3, 4],
+    ]
+    empty = counts_by_status_table(status_counts(status.iloc[0:0]), "ja")
+    assert list(empty.columns) == ["状況", "計"] and empty["計"].tolist() == [0] * 7

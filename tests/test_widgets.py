@@ -16,6 +16,7 @@ from tests import test_app
 from tests.conftest import ROOT
 from tests.test_charts import EXPECTED_COLORS
 from ui.downloads import panel_key
+from ui.widgets import history_list
 
 # the AppTest fixtures, shared with test_app
 steady_page_mode = test_app.steady_page_mode
@@ -247,3 +248,28 @@ def test_percentages_in_tables_keep_one_decimal(app_db):
                 assert config[column]["type_config"]["format"] == "%.1f", column
                 seen += 1
     assert seen >= 2  # the rate of the term × goal and of the term × direction table
+
+
+def test_history_list_keeps_a_sheets_line_breaks_inside_each_item():
+    """A result or note typed in Excel with line breaks (a blank line, a numbered line, a line of
+    「=」, a 「#」) stays inside its year's item, escaped: no new paragraph, list or heading."""
+    texts = [
+        ("2024年度", "4 目標を下回った", "一行目\n\n1. 二行目\r\n  ===\n# 三行目", "備考\r> 引用"),
+        ("2023年度", "3 ほぼ目標どおり", "実施した。", ""),
+    ]
+    assert history_list(texts, "ja").split("\n") == [
+        "**年度ごとの取組実績と備考（全文）**",
+        "",
+        "- **2024年度**（4 目標を下回った） 一行目  ",
+        r"  1\. 二行目  ",
+        r"  \===  ",
+        r"  \# 三行目  ",
+        "  備考: 備考  ",
+        r"  \> 引用",
+        "- **2023年度**（3 ほぼ目標どおり） 実施した。",
+    ]
+    texts[0] = ("FY2024", "4 Below target", *texts[0][2:])
+    english = history_list(texts, "en").split("\n")
+    assert english[0] == "**Each year's results and note in full (Japanese data)**"
+    assert english[2] == "- **FY2024** (4 Below target) 一行目  "
+    assert english[6] == "  Note (Japanese data): 備考  "

@@ -26,6 +26,28 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+def _item_text(text: str) -> str:
+    """Data for one item of a Markdown list: each of its lines escaped, blank lines dropped, the
+    lines kept in the item (a hard break and the item's indent), so that a sheet's line breaks
+    cannot end the list or make a heading of the line above."""
+    lines = [md(line.strip()) for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
+    # "=" is left by md(); a line of them under another would make that one a heading
+    return "  \n  ".join(re.sub(r"^=", r"\\=", line) for line in lines)
+
+
+def history_list(texts: list[tuple[str, str, str, str]], lang: str) -> str:
+    """An initiative's years (analytics.tables.history_texts) as a Markdown list: the year in
+    bold, its level, the results, and the note on a line of its own."""
+    out = [f"**{t('initiatives.results_full', lang)}**", ""]
+    for year, level, results, note in texts:
+        level = f"（{md(level)}）" if lang == "ja" else f" ({md(level)})"
+        item = f"- **{md(year)}**{level} {_item_text(results)}"
+        if note:
+            item += f"  \n  {t('col.note', lang)}: {_item_text(note)}"
+        out.append(item)
+    return "\n".join(out)
+
+
 def sample_banner(status: dict, lang: str) -> None:
     sample = status.get("sample_evaluations") or 0
     total = status.get("evaluations") or 0
