@@ -124,11 +124,11 @@ def history_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def history_texts(df: pd.DataFrame, lang: str) -> list[tuple[str, str, str, str]]:
-    """Each year's 取組実績 and 備考 in full, newest first, as (year, level, results, note): the
-    history table cuts a sentence after its first twenty characters or so. Years with neither
-    are left out."""
+    """Each year's 取組実績 and 備考 in full, oldest first as in the history's chart and table, as
+    (year, level, results, note): the table cuts a sentence after its first twenty characters or
+    so. Years with neither are left out."""
     out = []
-    df = df.sort_values("fiscal_year", ascending=False)
+    df = df.sort_values("fiscal_year")
     for fy, level, results, note in zip(
         df["fiscal_year"], df["achievement_level"], df["results_ja"], df["note_ja"], strict=True
     ):

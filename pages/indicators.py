@@ -34,7 +34,7 @@ def the_year(status) -> None:
     fy = int(status["fiscal_year"].iloc[0])
     st.subheader(t("ind.year", lang, fy=fy_label(fy, lang)))
     counts = status_counts(status)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([7, 5])  # the counts' five columns need 360 px at 1366
     with left:
         chart(status_figure(), "ind_counts")
     data_table(counts_by_status_table(counts, lang), right, hide_index=True)

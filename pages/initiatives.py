@@ -23,7 +23,7 @@ picked = data_table(
     table,
     hide_index=True,
     width="stretch",
-    height=420,
+    height=420 if len(table) > 10 else "auto",  # a short list without empty rows below it
     on_select="rerun",
     selection_mode="single-row",
     key="initiative_table",
@@ -80,7 +80,7 @@ if key:
         width="stretch",
     )
     texts = tables.history_texts(history, lang)
-    if texts:  # the table cuts the sentences: here they are whole, newest first
+    if texts:  # the table cuts the sentences: here they are whole, in the table's order
         st.markdown(history_list(texts, lang))
 
 downloads("initiatives")

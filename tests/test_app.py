@@ -178,18 +178,19 @@ def test_initiative_detail_shows_history_as_text(app_db):
     )  # escaped Markdown: shown literally
     history = at.dataframe[1].value
     assert len(history) == 3
-    # under the table, each year's results and note whole, newest first; the notes' Markdown and
-    # HTML shown literally (tests/fixture_data.py: every result 「テスト実績」)
+    # under the table, each year's results and note whole, in the table's order (oldest first);
+    # the notes' Markdown and HTML shown literally (tests/fixture_data.py: every result 「テスト実績」)
     full = next(m.value for m in at.markdown if m.value.startswith("**年度ごとの取組実績"))
     assert full.splitlines() == [
         "**年度ごとの取組実績と備考（全文）**",
         "",
-        "- **2024年度**（4 目標を下回った） テスト実績  ",
-        r"  備考: \=SUM\(A1\)",
+        "- **2022年度**（3 ほぼ目標どおり） テスト実績",
         "- **2023年度**（3 ほぼ目標どおり） テスト実績  ",
         r"  備考: \*\*太字\*\* \[link\]\(javascript:alert\(1\)\) \<b\>b\</b\>",
-        "- **2022年度**（3 ほぼ目標どおり） テスト実績",
+        "- **2024年度**（4 目標を下回った） テスト実績  ",
+        r"  備考: \=SUM\(A1\)",
     ]
+    assert list(history["年度"]) == ["2022年度", "2023年度", "2024年度"]  # the table's order
 
 
 def test_sample_banner_shown_while_sample_rows_exist_and_gone_after_import(

@@ -58,7 +58,7 @@ def test_pinned_columns(lang, columns, expected):
     assert pinned_columns(columns, lang) == expected
 
 
-def test_history_texts_are_whole_newest_first_and_skip_empty_years():
+def test_history_texts_are_whole_oldest_first_and_skip_empty_years():
     history = pd.DataFrame(
         {
             "fiscal_year": [2021, 2022, 2023, 2024],
@@ -68,16 +68,16 @@ def test_history_texts_are_whole_newest_first_and_skip_empty_years():
         }
     )
     assert history_texts(history, "ja") == [
-        ("2024年度", "5 目標を大きく下回った", "延期した。", ""),
-        ("2022年度", "3 ほぼ目標どおり", "", "中止"),
         ("2021年度", "2 目標を上回って達成", "オンラインで開催した。" * 5, ""),
+        ("2022年度", "3 ほぼ目標どおり", "", "中止"),
+        ("2024年度", "5 目標を大きく下回った", "延期した。", ""),
     ]
-    assert history_texts(history, "en")[0][:2] == ("FY2024", "5 Far below target")
-    # newest first whatever order the rows come in
+    assert history_texts(history, "en")[-1][:2] == ("FY2024", "5 Far below target")
+    # oldest first, as the chart and the table, whatever order the rows come in
     assert [y for y, *_ in history_texts(history.iloc[[2, 0, 3, 1]], "ja")] == [
-        "2024年度",
-        "2022年度",
         "2021年度",
+        "2022年度",
+        "2024年度",
     ]
 
 
