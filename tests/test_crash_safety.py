@@ -142,3 +142,53 @@ def test_sigkill_at_random_moments_leaves_old_or_new_content(large, tmp_path):
         IMPORTS,
         f"killed mid-import: {killed}; served file opened every time and held the old content {landed['old']}× and the new {landed['new']}×, never a mix; temp files left by killed runs: {strays_seen}, all removed by the next import, which succeeded",
     )
+
+
+def _has_marker(db) -> bool:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return bool(
+            con.execute(
+                "select count(*) from information_schema.tables where table_name = 'marker'"
+            ).fetchone()[0]
+        )
+    finally:
+        con.close()
+
+
+def test_an_import_after_one_killed_between_its_renames_leaves_nothing_behind(reference_db):
+    """Killed after the backup's rename and before the copy's, an import leaves the served file
+    and .bak as one file (two names of one inode). rename() between two names of one file does
+    nothing, so the next import's backup step must remove its own link itself."""
+    from analytics.ingest import store
+
+    bak = reference_db.with_name(reference_db.name + ".bak")
+    os.link(reference_db, bak)
+
+    store.write_new_version(
+        reference_db, lambda con: con.execute("create table marker (x int)"), start_empty=False
+    )
+    assert not list(reference_db.parent.glob(f".{reference_db.name}.*"))
+    assert _has_marker(reference_db) and not _has_marker(bak)
+    assert not os.path.samefile(reference_db, bak)
+
+
+def test_stale_temporaries_of_dead_imports_go_and_a_running_ones_stay(tmp_path):
+    from analytics.ingest import store
+
+    db = tmp_path / "kawasaki.duckdb"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    running = os.getppid()  # pytest's parent: alive for the whole test
+    names = {
+        f".kawasaki.duckdb.{dead.pid}.tmp": False,
+        f".kawasaki.duckdb.{dead.pid}.tmp.wal": False,
+        f".kawasaki.duckdb.{dead.pid}.bak.tmp": False,
+        f".kawasaki.duckdb.{running}.tmp": True,
+        f".kawasaki.duckdb.{running}.bak.tmp": True,
+        ".other.duckdb.1.tmp": True,  # another database's: not ours to touch
+    }
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    store.remove_stale_temporaries(db)
+    assert {name: (tmp_path / name).exists() for name in names} == names

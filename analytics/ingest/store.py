@@ -67,10 +67,10 @@ def check_target(db: Path, must_exist: bool) -> None:
 
 def remove_stale_temporaries(db: Path) -> None:
     """Temporary copies left by an import that was killed: never served, safe to delete."""
-    for stray in db.parent.glob(f".{db.name}.*.tmp*"):
-        pid = (
-            stray.name.split(".")[-2] if stray.name.endswith(".tmp") else stray.name.split(".")[-3]
-        )
+    prefix = f".{db.name}."
+    for stray in db.parent.glob(f"{prefix}*.tmp*"):
+        # .<name>.<pid>.tmp, .<name>.<pid>.tmp.wal or .<name>.<pid>.bak.tmp
+        pid = stray.name[len(prefix) :].split(".")[0]
         if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
             continue
         with contextlib.suppress(FileNotFoundError):
@@ -99,6 +99,7 @@ def write_new_version(
     With ``keep=False`` (a dry run) everything happens on the copy, which is then deleted: a dry
     run fails exactly where the real write would, and the served file is never touched."""
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    backup_tmp = db.with_name(f".{db.name}.{os.getpid()}.bak.tmp")
     remove_stale_temporaries(db)
     try:
         if not start_empty:
@@ -115,13 +116,15 @@ def write_new_version(
             return
         _fsync(tmp)
         if db.exists():
-            backup_tmp = db.with_name(f".{db.name}.{os.getpid()}.bak.tmp")
             os.link(db, backup_tmp)
+            # When the served file and .bak are already one file (an import killed between
+            # these two renames), rename() does nothing and leaves backup_tmp: the finally
+            # below removes it.
             os.replace(backup_tmp, db.with_name(db.name + ".bak"))
         os.replace(tmp, db)
         _fsync(db.parent)
     finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal"), backup_tmp):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
