@@ -20,7 +20,7 @@ from ui.widgets import chart, data_table, md
 run = current("indicators")
 lang = run.lang
 st.title(t("ind.title", lang))
-st.caption(indicator_context())
+st.caption(md(indicator_context()))
 
 status = indicator_query("indicator_status")
 if has_sample(status):

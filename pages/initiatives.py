@@ -12,7 +12,7 @@ from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, data_table, history_list,
 run = current("initiatives")
 lang = run.lang
 st.title(t("initiatives.title", lang))
-st.caption(run.context)
+st.caption(md(run.context))  # names and a search text: data
 
 evaluations = query("evaluations", limit=TABLE_ROWS, latest_first=True)  # latest year on top
 total = query("headline")["evaluations"] or 0

@@ -11,12 +11,12 @@ from ui.data import figure, query
 from ui.downloads import downloads
 from ui.indicator_data import indicator_context, indicator_query, status_figure
 from ui.run import current
-from ui.widgets import TABLE_ROWS, chart, data_table, percent, shown_of, table_download
+from ui.widgets import TABLE_ROWS, chart, data_table, md, percent, shown_of, table_download
 
 run = current("overview")
 lang = run.lang
 st.title(t("overview.title", lang))
-st.caption(run.context)
+st.caption(md(run.context))  # names and a search text: data
 
 head = query("headline")
 latest = head["latest_fiscal_year"]
@@ -92,7 +92,7 @@ def below_the_charts() -> None:
     if len(indicators):
         ind_fy = int(indicators["fiscal_year"].iloc[0])
         st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
-        st.caption(indicator_context())
+        st.caption(md(indicator_context()))
         chart(status_figure(), "ov_ind")
         sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
         st.caption(f"{t('ind.overview_link', lang)} {sample}")

@@ -25,7 +25,7 @@ from ui.widgets import chart, data_table, md
 run = current("review")
 lang = run.lang
 st.title(plan.review_title(query("fiscal_years"), lang))
-st.caption(run.context)
+st.caption(md(run.context))  # names and a search text: data
 
 # only the years that have evaluations under this filter (FY2025 has none yet)
 evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]

@@ -186,7 +186,7 @@ def test_initiative_detail_shows_history_as_text(app_db):
         "",
         "- **2022年度**（3 ほぼ目標どおり） テスト実績",
         "- **2023年度**（3 ほぼ目標どおり） テスト実績  ",
-        r"  備考: \*\*太字\*\* \[link\]\(javascript:alert\(1\)\) \<b\>b\</b\>",
+        r"  備考: \*\*太字\*\* \[link\]\(javascript&#58;alert\(1\)\) \<b\>b\</b\>",
         "- **2024年度**（4 目標を下回った） テスト実績  ",
         r"  備考: \=SUM\(A1\)",
     ]

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import time
+import urllib.parse
 from pathlib import Path
 
 import duckdb
@@ -241,6 +242,38 @@ def test_hostile_initiative_name_is_text_and_raises_no_dialog(server, page):
     assert page.locator('img[src="x"]').count() == 0
     assert errors(page) == 0
     shot(page, "initiative-detail")
+
+
+# A search text a shared link could carry: each Markdown construct Streamlit would render,
+# Streamlit's icon, colour and emoji codes included (an icon even survives a backslash).
+MARKDOWN_SEARCH = ":material/warning: :red[赤] :smile: **太字** [リンク](https://example.org) 10:30"
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("", "概要"),
+        ("trends", "達成度の推移"),
+        ("initiatives", "取組一覧"),
+        ("bureaus", "部局別"),
+        ("review", "総括評価（プラン計画期間 2016〜2025年度）"),
+    ],
+)
+def test_a_search_text_in_the_link_is_shown_literally_under_the_title(server, page, path, title):
+    """The context under each page's title names the search text: as typed, never as an icon,
+    a colour, bold text or a link under another name."""
+    page.goto(f"{server['base']}/{path}?" + urllib.parse.urlencode({"q": MARKDOWN_SEARCH}))
+    wait_ready(page, title)
+    caption = page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first
+    assert f"「{MARKDOWN_SEARCH}」を含む" in caption.inner_text()
+    for rendered in ("[data-testid=stIconMaterial]", "strong", "span[style]"):
+        assert caption.locator(rendered).count() == 0, rendered
+    # a bare address is linked as it reads (GFM's autolink, harmless: the text is the target);
+    # the Markdown link [リンク](…) is not, so no link reads other than where it goes
+    links = caption.locator("a")
+    for n in range(links.count()):
+        assert links.nth(n).inner_text() == links.nth(n).get_attribute("href")
+    assert errors(page) == 0
 
 
 def test_clicking_a_bar_drills_down_to_the_initiatives(server, page):

@@ -22,8 +22,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 
 def md(text: object) -> str:
-    """Escape data for places that render Markdown (headings, labels): shown literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Escape data for places that render Markdown (headings, labels): shown literally.
+
+    A colon becomes its character reference: Streamlit reads ``:material/…:`` as an icon even
+    after a backslash (``:smile:`` and ``:red[…]`` stop at one), and the reference shows as a
+    plain colon everywhere, copied as one too. After the other escapes, so its ``&`` stays."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace(":", "&#58;")
 
 
 def _item_text(text: str) -> str:
