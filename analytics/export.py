@@ -158,6 +158,17 @@ XLSX_MAX_ROWS = 100_000  # past this a workbook is slow to build and to open; th
 BATCH_ROWS = 50_000
 
 
+def xlsx_evaluations(con, filters, limit: int = XLSX_MAX_ROWS) -> pd.DataFrame:
+    """The evaluations an XLSX download holds: every row of the filter, or past ``limit`` the
+    rows of the latest years (what a review reads first; the CSV has every row), in the
+    downloads' order, oldest year first."""
+    from analytics import queries
+
+    rows = queries.evaluations(con, filters, limit=limit, latest_first=True)
+    # latest first reverses the years only: a stable sort on the year restores the order
+    return rows.sort_values("fiscal_year", kind="stable").reset_index(drop=True)
+
+
 def csv_for_filter(con, filters, lang: str = "ja", encoding: str = "utf-8-sig") -> bytes:
     """Every row of the filter as CSV bytes (see ``write_csv``)."""
     out = io.BytesIO()

@@ -359,8 +359,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "This filter has {n} evaluations, about {size} as CSV (UTF-8).",
     ),
     "download.xlsx_capped": (
-        "Excel は先頭 {n} 行までです（全 {total} 行）。すべての行は CSV で取得できます。",
-        "The Excel file holds the first {n} of {total} rows; the CSV has them all.",
+        "Excel には新しい年度から {n} 行を収めます（全 {total} 行）。すべての行は CSV で取得できます。",
+        "The Excel file holds {n} of {total} rows, the latest years'; the CSV has them all.",
     ),
     "download.about.capped": ("行数の上限", "Row limit"),
     "download.field.name": ("取組名", "Initiative"),

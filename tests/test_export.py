@@ -135,3 +135,32 @@ def test_streamed_csv_equals_the_in_memory_one(fixture_con, monkeypatch, encodin
     with export.csv_file_for_filter(fixture_con, filters, "ja", encoding) as served:
         served_bytes, _ = convert_data_to_bytes_and_infer_mime(served, ValueError("unsupported"))
     assert served_bytes == whole
+
+
+def test_a_capped_xlsx_keeps_the_latest_years_in_the_downloads_order(fixture_con):
+    """Past the cap the workbook holds the latest years' rows (the CSV has them all), oldest
+    year first as in the CSV, each year's rows in the CSV's order."""
+    everything = queries.evaluations(fixture_con, Filters())  # the CSV's rows and order
+    years = sorted(everything["fiscal_year"], reverse=True)
+    limit = years.count(years[0]) + 3  # the latest year's rows and three more
+    kept = export.xlsx_evaluations(fixture_con, Filters(), limit=limit)
+    assert len(kept) == limit
+    latest, cut = years[0], years[limit - 1]
+    assert cut < latest  # the cap falls inside an earlier year
+    assert list(kept["fiscal_year"]) == sorted(kept["fiscal_year"])
+    # every row of the years above the cut year, three of the cut year, none before it
+    assert (kept["fiscal_year"] >= cut).all()
+    above = everything[everything["fiscal_year"] > cut]
+    assert sorted(kept.loc[kept["fiscal_year"] > cut, "initiative_id"]) == sorted(
+        above["initiative_id"]
+    )
+    first_of_cut = list(everything.loc[everything["fiscal_year"] == cut, "initiative_id"])[:3]
+    assert list(kept.loc[kept["fiscal_year"] == cut, "initiative_id"]) == first_of_cut
+    # each year's rows in the CSV's order
+    for year, rows in kept.groupby("fiscal_year", sort=False):
+        order = list(everything.loc[everything["fiscal_year"] == year, "initiative_id"])
+        ids = list(rows["initiative_id"])
+        assert ids == [i for i in order if i in set(ids)], year
+    # under the cap: exactly the CSV's rows, in its order
+    whole = export.xlsx_evaluations(fixture_con, Filters(), limit=len(everything) + 1)
+    assert whole.equals(everything)

@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from analytics import export, queries
+from analytics import export
 from analytics.export import TOKYO
 from analytics.i18n import t
 from ui.data import csv_size, query
@@ -141,9 +141,7 @@ def _panel(key: str, run, rows: int) -> None:
     def make_xlsx() -> bytes:
         con, _ = database().cursor()
         try:
-            frame = export.export_frame(
-                queries.evaluations(con, filters, limit=export.XLSX_MAX_ROWS), lang
-            )
+            frame = export.export_frame(export.xlsx_evaluations(con, filters), lang)
         finally:
             con.close()
         return export.xlsx_bytes(frame, about, lang)
