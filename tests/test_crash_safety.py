@@ -187,6 +187,8 @@ def test_stale_temporaries_of_dead_imports_go_and_a_running_ones_stay(tmp_path):
         f".kawasaki.duckdb.{running}.tmp": True,
         f".kawasaki.duckdb.{running}.bak.tmp": True,
         ".other.duckdb.1.tmp": True,  # another database's: not ours to touch
+        f".kawasaki.duckdb.staging.{dead.pid}.tmp": True,  # kawasaki.duckdb.staging's
+        ".kawasaki.duckdb.staging.tmp": True,
     }
     for name in names:
         (tmp_path / name).write_bytes(b"x")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,12 +67,16 @@ def check_target(db: Path, must_exist: bool) -> None:
 
 
 def remove_stale_temporaries(db: Path) -> None:
-    """Temporary copies left by an import that was killed: never served, safe to delete."""
-    prefix = f".{db.name}."
-    for stray in db.parent.glob(f"{prefix}*.tmp*"):
-        # .<name>.<pid>.tmp, .<name>.<pid>.tmp.wal or .<name>.<pid>.bak.tmp
-        pid = stray.name[len(prefix) :].split(".")[0]
-        if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+    """Temporary copies left by an import that was killed: never served, safe to delete. Only
+    this database's own (``.<name>.<pid>.tmp``, ``….tmp.wal``, ``….bak.tmp``), and only those of
+    a process that is gone: a neighbour such as ``<name>.staging`` keeps its files."""
+    own = re.compile(re.escape(f".{db.name}.") + r"(\d+)\.(?:tmp|tmp\.wal|bak\.tmp)")
+    for stray in db.parent.glob(f".{db.name}.*.tmp*"):
+        match = own.fullmatch(stray.name)
+        if not match:
+            continue
+        pid = int(match.group(1))
+        if pid != os.getpid() and _alive(pid):
             continue
         with contextlib.suppress(FileNotFoundError):
             stray.unlink()
