@@ -17,7 +17,7 @@ from analytics.i18n import t
 from ui import drillbar, first_paint, sidebar, state
 from ui.db import DatabaseMissing, FileVersion, database
 from ui.screen import fit_to_screen
-from ui.widgets import sample_banner
+from ui.widgets import md, sample_banner
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def prepare() -> Run:
         years=years,
         names=basics["names"],
     )
-    state.show_notices()
+    show_notices(lang)
     sample_banner(basics["status"], lang)
     if st.session_state.pop("_drilled", None):
         drillbar.note_drill(filters)
@@ -135,3 +135,12 @@ def settle_memory() -> None:
         _settled = True
         gc.collect()
         gc.freeze()
+
+
+def show_notices(lang: str) -> None:
+    """Say which of the link's parameters were ignored: in the session's first whole run, so a
+    first screen drawn before the filters does not take the notice away."""
+    ignored = state.url_notice(keep=bool(st.session_state.get(first_paint.PENDING)))
+    if ignored:
+        keys = ", ".join(md(k[:20]) for k in ignored)  # the link's: data
+        st.warning(t("filter.ignored", lang, keys=keys), icon="⚠️")

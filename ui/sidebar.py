@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +10,7 @@ from analytics import queries
 from analytics.filters import FILTERS, MAX_SEARCH_LENGTH, Filter, Filters
 from analytics.i18n import fy_label, t
 from ui import state
+from ui.widgets import md
 
 # A declaration's ``options`` -> the dimension table and its id column.
 DIMENSIONS = {
@@ -76,17 +75,12 @@ def help_text(f: Filter, dims: dict[str, pd.DataFrame], lang: str) -> str | None
         + t(
             "filter.term_help",
             lang,
-            name=_markdown_text(row[name]),
+            name=md(row[name]),
             a=int(row["first_fy"]),
             b=int(row["last_fy"]),
         )
         for _, row in dims["terms"].iterrows()
     )
-
-
-def _markdown_text(text: str) -> str:
-    """A name from the database shown as plain text in Markdown (the help tooltip)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", str(text))
 
 
 def widget(f: Filter, dims: dict[str, pd.DataFrame], years: list[int], lang: str) -> None:

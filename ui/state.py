@@ -10,7 +10,6 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.filters import FILTERS, Filter, Filters
-from analytics.i18n import t
 
 
 def widget_key(f: Filter) -> str:
@@ -146,7 +145,9 @@ def drill(goto: str | None = None, **changes: object) -> None:
         st.session_state["_goto"] = goto
 
 
-def show_notices() -> None:
-    ignored = st.session_state.pop("_url_notice", None)
-    if ignored:
-        st.warning(t("filter.ignored", lang(), keys=", ".join(k[:20] for k in ignored)), icon="⚠️")
+def url_notice(keep: bool) -> list[str]:
+    """The link's parameters that were ignored (ui.run shows them), forgotten unless ``keep``:
+    a first screen drawn before the filters (ui/first_paint.py) keeps them for the run after it."""
+    if keep:
+        return list(st.session_state.get("_url_notice") or [])
+    return list(st.session_state.pop("_url_notice", None) or [])

@@ -21,13 +21,24 @@ TREE_LEAVES = 400  # the treemap goes down to initiatives when the filter has at
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 
+# What Streamlit looks for in the text after it has decoded the Markdown (so after any escape or
+# character reference): an icon (:material_name:), its logo (:streamlit:), and a bare address
+# (http://…, https://…, www.…), which GFM links up to the next space: in Japanese text, with the
+# words that follow it.
+_DECODED_CODES = re.compile(r"(?<=:)(?=material_|streamlit:|//)|(?<=\bwww)(?=\.)", re.IGNORECASE)
+WORD_JOINER = "\u2060"  # invisible, and breaks those apart
+
+
 def md(text: object) -> str:
     """Escape data for places that render Markdown (headings, labels): shown literally.
 
     A colon becomes its character reference: Streamlit reads ``:material/…:`` as an icon even
     after a backslash (``:smile:`` and ``:red[…]`` stop at one), and the reference shows as a
-    plain colon everywhere, copied as one too. After the other escapes, so its ``&`` stays."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace(":", "&#58;")
+    plain colon, copied as one too. After the other escapes, so its ``&`` stays. Some codes are
+    looked for only in the decoded text (``:material_…:``, ``:streamlit:``, a bare address): an
+    invisible word joiner inside each keeps it text (the CSV and XLSX have the data as it is)."""
+    text = _DECODED_CODES.sub(WORD_JOINER, str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace(":", "&#58;")
 
 
 def _item_text(text: str) -> str:
