@@ -287,6 +287,42 @@ def test_chosen_filter_chips_read_in_full(server, browser, size, lang):
         context.close()
 
 
+SIDEBAR_OPEN = (
+    "() => { const bar = document.querySelector('[data-testid=\"stSidebar\"]');"
+    " return !!bar && bar.getAttribute('data-collapsed') === 'false'"
+    " && bar.getBoundingClientRect().left >= 0; }"
+)
+
+
+def test_at_1024_the_sidebar_starts_collapsed_and_stays_open_once_opened(server, browser):
+    """Below 1100 px the sidebar collapses on a browser's first page. Streamlit remembers that,
+    so a second tab starts collapsed; a member who opens the sidebar there keeps it open (the
+    script that collapses it once per tab used to close it again at once)."""
+    width, height = SIZES["ipad"]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ja-JP")
+    try:
+        for tab, path in enumerate(("initiatives", "bureaus")):
+            pg = context.new_page()
+            pg.set_default_timeout(TIMEOUT_MS)
+            pg.goto(f"{server['base']}/{path}")
+            pg.locator("h1").first.wait_for()
+            _settle(pg)
+            bar = pg.locator('[data-testid="stSidebar"]')
+            assert bar.get_attribute("data-collapsed") == "true", tab
+            pg.locator('[data-testid="stExpandSidebarButton"]').click()
+            pg.wait_for_function(SIDEBAR_OPEN)
+            time.sleep(1.5)  # longer than the script keeps looking after a page is drawn
+            assert pg.evaluate(SIDEBAR_OPEN), tab
+            if tab == 0:
+                pg.locator('[data-testid="stSidebarCollapseButton"] button').click()
+                pg.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stSidebar\"]')"
+                    ".getAttribute('data-collapsed') === 'true'"
+                )
+    finally:
+        context.close()
+
+
 def _screenshots(pg, stem) -> None:
     """The first screen as a person sees it, then the whole page (Streamlit scrolls its main block,
     not the window, so the page is drawn at the height of its content)."""

@@ -36,7 +36,10 @@ STYLE = f"""<style>
 }}
 </style>"""
 
-# Static: it reads nothing from the app. Clicks Streamlit's own collapse button once per session.
+# Static: it reads nothing from the app. Clicks Streamlit's own collapse button once per session
+# (a tab). Streamlit remembers a collapse in localStorage, so in the browser's next tabs the
+# sidebar starts collapsed (``data-collapsed="true"`` in Streamlit 1.67): then there is nothing to
+# do, and the script must not close the sidebar a member opens.
 SCRIPT = f"""<script>
 (() => {{
   const KEY = "kawasaki-sidebar-collapsed";
@@ -44,7 +47,8 @@ SCRIPT = f"""<script>
   const attempt = (left) => {{
     const bar = document.querySelector('[data-testid="stSidebar"]');
     const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-    if (bar && bar.getAttribute("aria-expanded") === "false") {{
+    if (bar && (bar.getAttribute("data-collapsed") === "true"
+                || bar.getAttribute("aria-expanded") === "false")) {{
       sessionStorage.setItem(KEY, "1");
     }} else if (bar && button) {{
       button.click();
