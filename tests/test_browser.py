@@ -248,7 +248,7 @@ def test_hostile_initiative_name_is_text_and_raises_no_dialog(server, page):
 # Streamlit's icon, colour and emoji codes included (an icon even survives a backslash).
 MARKDOWN_SEARCH = ":material/warning: :material_home: :streamlit: :red[赤] :smile: **太字** [リンク](https://example.org)"
 # Parameter names the link makes up: the notice that they were ignored names them.
-MARKDOWN_KEYS = [":material_home:", "[x](//evil.example)"]
+MARKDOWN_KEYS = [":material_home:", "[x](//evil.example)", "www.example.org"]
 
 
 @pytest.mark.parametrize(
@@ -263,7 +263,8 @@ MARKDOWN_KEYS = [":material_home:", "[x](//evil.example)"]
 )
 def test_a_search_text_in_the_link_is_shown_literally_under_the_title(server, page, path, title):
     """The context under each page's title names the search text, and the notice names the
-    parameters it ignored: as typed, never as an icon, a colour, bold text or a link."""
+    parameters it ignored: as typed, never as an icon, a colour or bold text, and no link but a
+    web address, reading as itself."""
     params = {"q": MARKDOWN_SEARCH, **dict.fromkeys(MARKDOWN_KEYS, "1")}
     page.goto(f"{server['base']}/{path}?" + urllib.parse.urlencode(params))
     wait_ready(page, title)
@@ -278,9 +279,14 @@ def test_a_search_text_in_the_link_is_shown_literally_under_the_title(server, pa
         # Streamlit's icons from Markdown are span[role=img], its logo an img, colours a styled span
         for rendered in ("span[role=img]", "img", "strong", "span[style]"):
             assert shown.locator(rendered).count() == 0, rendered
-        # neither the Markdown link [リンク](…) nor the bare address (GFM would link it with
-        # the Japanese after it)
-        assert shown.locator("a").count() == 0
+
+    # a web address is a link that reads as itself and ends where it ends (not with the 」を含む
+    # after it); the Markdown link [リンク](…) is text
+    def links(shown) -> list[tuple[str, str]]:
+        return [(a.inner_text(), a.get_attribute("href")) for a in shown.locator("a").all()]
+
+    assert links(caption) == [("https://example.org", "https://example.org")]
+    assert links(notice) == [("www.example.org", "http://www.example.org")]
     assert errors(page) == 0
 
 

@@ -16,7 +16,7 @@ from tests import test_app
 from tests.conftest import ROOT
 from tests.test_charts import EXPECTED_COLORS
 from ui.downloads import panel_key
-from ui.widgets import history_list
+from ui.widgets import history_list, md
 
 # the AppTest fixtures, shared with test_app
 steady_page_mode = test_app.steady_page_mode
@@ -273,3 +273,18 @@ def test_history_list_keeps_a_sheets_line_breaks_inside_each_item():
     assert english[0] == "**Each year's results and note in full (Japanese data)**"
     assert english[2] == "- **FY2024** (4 Below target) 一行目  "
     assert english[6] == "  Note (Japanese data): 備考  "
+
+
+def test_a_web_address_in_data_is_a_link_that_ends_where_the_address_ends():
+    """Japanese text follows an address with no space; GFM would link the words too. The
+    address becomes an autolink (its text is the address), a sentence's punctuation and a
+    parenthesis it does not open stay outside, and www.… gets its scheme in the target only."""
+    assert md("詳細はhttps://www.city.kawasaki.jp/a.html。を参照") == (
+        "詳細は<https://www.city.kawasaki.jp/a.html>。を参照"
+    )
+    assert md("(https://x.org/a_(b)).") == r"\(<https://x.org/a_(b)>\)\."
+    assert (
+        md("www.city.kawasaki.jp」")
+        == r"[www\.city\.kawasaki\.jp](<http://www.city.kawasaki.jp>)」"
+    )
+    assert md("javascript:alert(1)") == r"javascript&#58;alert\(1\)"  # not an address: text

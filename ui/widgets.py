@@ -22,11 +22,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 
 # What Streamlit looks for in the text after it has decoded the Markdown (so after any escape or
-# character reference): an icon (:material_name:), its logo (:streamlit:), and a bare address
-# (http://…, https://…, www.…), which GFM links up to the next space: in Japanese text, with the
-# words that follow it.
+# character reference): an icon (:material_name:) and its logo (:streamlit:); and bare addresses
+# that escape the address below (http://… after a non-ASCII character, say), which GFM would link
+# together with the Japanese words after it.
 _DECODED_CODES = re.compile(r"(?<=:)(?=material_|streamlit:|//)|(?<=\bwww)(?=\.)", re.IGNORECASE)
 WORD_JOINER = "\u2060"  # invisible, and breaks those apart
+# A web address in data: printable ASCII up to a space, a quote, < or > (Japanese text may follow
+# it with no space).
+_ADDRESS = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+", re.IGNORECASE)
+_ADDRESS_TRAILING = "?!.,:;*_~'"  # punctuation that ends a sentence, not the address (as GFM)
 
 
 def md(text: object) -> str:
@@ -34,11 +38,40 @@ def md(text: object) -> str:
 
     A colon becomes its character reference: Streamlit reads ``:material/…:`` as an icon even
     after a backslash (``:smile:`` and ``:red[…]`` stop at one), and the reference shows as a
-    plain colon, copied as one too. After the other escapes, so its ``&`` stays. Some codes are
-    looked for only in the decoded text (``:material_…:``, ``:streamlit:``, a bare address): an
-    invisible word joiner inside each keeps it text (the CSV and XLSX have the data as it is)."""
-    text = _DECODED_CODES.sub(WORD_JOINER, str(text))
+    plain colon, copied as one too. After the other escapes, so its ``&`` stays. Two codes are
+    looked for only in the decoded text (``:material_…:``, ``:streamlit:``): an invisible word
+    joiner keeps them text. A web address is a link that reads as the address and ends where the
+    address ends (the CSV and XLSX have the data as it is)."""
+    text, out, start = str(text), [], 0
+    for match in _ADDRESS.finditer(text):
+        address = _address(match.group())
+        out += [_text(text[start : match.start()]), _link(address)]
+        start = match.start() + len(address)
+    return "".join([*out, _text(text[start:])])
+
+
+def _text(text: str) -> str:
+    return _escape(_DECODED_CODES.sub(WORD_JOINER, text))
+
+
+def _escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace(":", "&#58;")
+
+
+def _address(found: str) -> str:
+    """A matched address without what GFM would not count in it: a sentence's punctuation after
+    it and a closing parenthesis it does not open."""
+    while found and (
+        found[-1] in _ADDRESS_TRAILING or (found[-1] == ")" and found.count(")") > found.count("("))
+    ):
+        found = found[:-1]
+    return found
+
+
+def _link(address: str) -> str:
+    if "://" in address:
+        return f"<{address}>"  # an autolink: its text is the address, taken literally
+    return f"[{_escape(address)}](<http://{address}>)"  # www.…: the same address, with a scheme
 
 
 def _item_text(text: str) -> str:
