@@ -240,12 +240,14 @@ def cp932_problems(text_values: pd.DataFrame) -> list[tuple[str, str, str]]:
     return [(f, ch, example) for (f, ch), example in sorted(found.items())]
 
 
-def estimate_csv_bytes(sample: pd.DataFrame, rows: int, lang: str = "ja") -> int:
-    """Size of the full CSV, from the size of a sample of its rows."""
+def estimate_csv_bytes(
+    sample: pd.DataFrame, rows: int, lang: str = "ja", encoding: str = "utf-8-sig"
+) -> int:
+    """Size of the full CSV in ``encoding``, from the size of a sample of its rows."""
     if sample.empty or rows == 0:
         return 0
-    data, _ = csv_bytes(export_frame(sample, lang))
-    header = len(",".join(export_frame(sample.iloc[0:0], lang).columns).encode()) + 5
+    data, _ = csv_bytes(export_frame(sample, lang), encoding)
+    header = len(csv_bytes(export_frame(sample.iloc[0:0], lang), encoding)[0])  # with a BOM
     return int(header + (len(data) - header) / len(sample) * rows)
 
 

@@ -355,9 +355,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Download every evaluation of this filter (CSV, Excel)",
     ),
     "download.size": (
-        "この条件の評価は {n}件、CSV（UTF-8）で約 {size} です。",
-        "This filter has {n} evaluations, about {size} as CSV (UTF-8).",
+        "この条件の評価は {n}件、CSV（{encoding}）で約 {size} です。",
+        "This filter has {n} evaluations, about {size} as CSV ({encoding}).",
     ),
+    "download.none": (
+        "この条件の評価はないため、ダウンロードするものはありません。",
+        "This filter has no evaluations: there is nothing to download.",
+    ),
+    "download.utf-8-sig.short": ("UTF-8", "UTF-8"),
+    "download.cp932.short": ("Shift_JIS", "Shift_JIS"),
     "download.xlsx_capped": (
         "Excel には新しい年度から {n} 行を収めます（全 {total} 行）。すべての行は CSV で取得できます。",
         "The Excel file holds {n} of {total} rows, the latest years'; the CSV has them all.",

@@ -288,3 +288,33 @@ def test_a_web_address_in_data_is_a_link_that_ends_where_the_address_ends():
         == r"[www\.city\.kawasaki\.jp](<http://www.city.kawasaki.jp>)」"
     )
     assert md("javascript:alert(1)") == r"javascript&#58;alert\(1\)"  # not an address: text
+
+
+def test_the_download_caption_states_the_chosen_encodings_size_and_no_panel_without_rows(
+    app_db,
+):
+    """The caption above the download panel gives the CSV's size in the chosen encoding (the
+    fixture's 24 evaluations are all in the estimate's sample, so it is the file's exact size);
+    a filter with no evaluations offers no panel, and says why."""
+    from analytics.export import csv_for_filter
+    from analytics.filters import Filters
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    at.session_state[panel_key("overview")] = True
+    at.run()
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        for encoding, name in (("cp932", "Shift_JIS"), ("utf-8-sig", "UTF-8")):
+            at.radio(key="overview_encoding").set_value(encoding).run()
+            size = len(csv_for_filter(con, Filters(), "ja", encoding))
+            assert _download_caption(at) == (
+                f"この条件の評価は 24件、CSV（{name}）で約 {max(1, round(size / 1e3)):,} KB です。"
+            )
+    finally:
+        con.close()
+    at.text_input(key="f_q").set_value("該当しない検索語").run()
+    assert not at.exception
+    assert "この条件の評価はないため、ダウンロードするものはありません。" in [
+        c.value for c in at.caption
+    ]
+    assert not [e for e in at.expander if e.label.startswith("この条件の評価すべて")]

@@ -144,15 +144,18 @@ def query(name: str, filters: Filters | None = None, **params):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _csv_size(version: FileVersion, filter_items: tuple, lang: str) -> tuple[int, int]:
+def _csv_size(
+    version: FileVersion, filter_items: tuple, lang: str, encoding: str
+) -> tuple[int, int]:
     """(rows, estimated CSV bytes) of the whole-filter download, from a sample of 200 rows.
     Formatting the sample is most of a warm page run's time, so it is done once per filter."""
     rows = _cached(version, "headline", filter_items, ())["evaluations"] or 0
     sample = _cached(version, "evaluations", filter_items, (("limit", 200),))
-    return rows, export.estimate_csv_bytes(sample, rows, lang)
+    return rows, export.estimate_csv_bytes(sample, rows, lang, encoding)
 
 
-def csv_size() -> tuple[int, int]:
-    """(rows, estimated bytes) of the current filter's CSV download."""
+def csv_size(encoding: str = "utf-8-sig") -> tuple[int, int]:
+    """(rows, estimated bytes) of the current filter's CSV download in ``encoding``."""
     run = st.session_state["_active_run"]
-    return _csv_size(run.version, tuple(sorted(run.filters.to_query().items())), run.lang)
+    filter_items = tuple(sorted(run.filters.to_query().items()))
+    return _csv_size(run.version, filter_items, run.lang, encoding)

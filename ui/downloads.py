@@ -39,8 +39,23 @@ def downloads(key: str) -> None:
     the same under every filter (Streamlit makes a new, closed panel when the label changes), so
     an open panel stays open and its encoding stays chosen through filter changes."""
     run = st.session_state["_active_run"]
-    rows, size = csv_size()
-    st.caption(t("download.size", run.lang, n=f"{rows:,}", size=_size(size)))
+    # the chosen encoding: the radio's, when this run is its change, else the one kept
+    encoding = st.session_state.get(f"{key}_encoding") or st.session_state.get(
+        ENCODING_KEY, ENCODINGS[0]
+    )
+    rows, size = csv_size(encoding)
+    if not rows:  # nothing to download: no panel to open
+        st.caption(t("download.none", run.lang))
+        return
+    st.caption(
+        t(
+            "download.size",
+            run.lang,
+            n=f"{rows:,}",
+            size=_size(size),
+            encoding=t(f"download.{encoding}.short", run.lang),
+        )
+    )
     panel = st.expander(
         t("download.header", run.lang),
         icon=":material/download:",
