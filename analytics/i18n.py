@@ -48,8 +48,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter.only": ("影響ありのみ", "Affected only"),
     "filter.exclude": ("影響ありを除く", "Exclude affected"),
     "filter.ignored": (
-        "URLの次の指定は読めないため無視しました: {keys}",
-        "These URL parameters could not be read and were ignored: {keys}",
+        "URLの次の指定は、読めないか該当するものがないため無視しました: {keys}",
+        "These URL parameters could not be read or match nothing, and were ignored: {keys}",
     ),
     "filter.share": (
         "このURLを共有すると同じ表示を開けます。",

@@ -142,5 +142,5 @@ def show_notices(lang: str) -> None:
     first screen drawn before the filters does not take the notice away."""
     ignored = state.url_notice(keep=bool(st.session_state.get(first_paint.PENDING)))
     if ignored:
-        keys = ", ".join(md(k[:20]) for k in ignored)  # the link's: data
+        keys = ", ".join(md(k) for k in ignored)  # the link's: data
         st.warning(t("filter.ignored", lang, keys=keys), icon="⚠️")

@@ -72,7 +72,19 @@ def init_from_url(known: dict[str, set]) -> None:
     filters = filters.narrowed(**kept)
     years = sorted(known.get("years", ()))
     st.session_state.update({widget_key(f): _widget_value(f, filters, years) for f in FILTERS})
-    st.session_state["_url_notice"] = sorted(set(ignored))
+    st.session_state["_url_notice"] = [_as_given(key) for key in sorted(set(ignored))]
+
+
+def _as_given(key: str, most: int = 20) -> str:
+    """An ignored parameter as the link gave it (``level=9``), each part cut at ``most``
+    characters and control characters shown as ?, for the notice."""
+
+    def short(text: str) -> str:
+        text = "".join(c if c >= " " else "?" for c in text)
+        return text if len(text) <= most else text[:most] + "…"
+
+    values = st.query_params.get_all(key)
+    return f"{short(key)}={short(','.join(values))}" if values else short(key)
 
 
 def _url_filters() -> Filters:
