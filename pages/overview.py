@@ -9,7 +9,7 @@ from analytics.indicators.queries import has_sample
 from ui import first_paint, state
 from ui.data import figure, query
 from ui.downloads import downloads
-from ui.indicator_data import indicator_context, indicator_query, status_figure
+from ui.indicator_data import indicator_query, not_applied_note, status_figure
 from ui.run import current
 from ui.widgets import TABLE_ROWS, chart, data_table, md, percent, shown_of, table_download
 
@@ -92,7 +92,9 @@ def below_the_charts() -> None:
     if len(indicators):
         ind_fy = int(indicators["fiscal_year"].iloc[0])
         st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
-        st.caption(md(indicator_context()))
+        note = not_applied_note()  # the chart's subtitle names the filters it takes
+        if note:
+            st.caption(md(note.strip()))
         chart(status_figure(), "ov_ind")
         sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
         st.caption(f"{t('ind.overview_link', lang)} {sample}")

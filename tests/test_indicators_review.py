@@ -97,6 +97,12 @@ def test_overview_and_review_pages_show_the_indicators(db, monkeypatch):
     at.switch_page("pages/overview.py").run()
     assert not at.exception
     assert "成果指標の状況（2024年度）" in [s.value for s in at.subheader]
+    # the chart's subtitle names the filters: no second line saying 「全期間・全取組」 again
+    assert [c.value for c in at.caption].count("全期間・全取組") == 1  # under the page's title
+    # a filter the indicators do not take is said under their heading
+    at.selectbox(key="f_covid").set_value("exclude").run()
+    assert "（新型コロナの影響の条件は成果指標には適用されません）" in [c.value for c in at.caption]
+    at.selectbox(key="f_covid").set_value("all").run()
     at.switch_page("pages/review.py").run()
     assert not at.exception
     assert "成果指標の状況（2024年度）" in [s.value for s in at.subheader]

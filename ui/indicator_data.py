@@ -36,11 +36,18 @@ def indicator_context() -> str:
     and which chosen filters they do not take."""
     run = st.session_state["_active_run"]
     text = describe_filters(queries.applicable(run.filters, with_year=False), run.lang, run.names)
+    return text + not_applied_note()
+
+
+def not_applied_note() -> str:
+    """「（…の条件は成果指標には適用されません）」 when a chosen filter does not apply to the
+    indicators, else ""."""
+    run = st.session_state["_active_run"]
     skipped = queries.not_applied(run.filters)
-    if skipped:
-        names = ("・" if run.lang == "ja" else ", ").join(t(label, run.lang) for label in skipped)
-        text += t("ind.not_applied", run.lang, names=names)
-    return text
+    if not skipped:
+        return ""
+    names = ("・" if run.lang == "ja" else ", ").join(t(label, run.lang) for label in skipped)
+    return t("ind.not_applied", run.lang, names=names)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
