@@ -275,19 +275,20 @@ def test_history_list_keeps_a_sheets_line_breaks_inside_each_item():
     assert english[6] == "  Note (Japanese data): 備考  "
 
 
-def test_a_web_address_in_data_is_a_link_that_ends_where_the_address_ends():
-    """Japanese text follows an address with no space; GFM would link the words too. The
-    address becomes an autolink (its text is the address), a sentence's punctuation and a
-    parenthesis it does not open stay outside, and www.… gets its scheme in the target only."""
+def test_a_web_address_in_data_is_code_that_ends_where_the_address_ends():
+    """Japanese text follows an address with no space; GFM would link the words too, and data
+    (a link's search text) must not make links. The address becomes code, shown and copied as
+    it is; a sentence's punctuation and a parenthesis it does not open stay outside; an address
+    inside an ASCII word, or with nothing after its prefix, is plain text."""
     assert md("詳細はhttps://www.city.kawasaki.jp/a.html。を参照") == (
-        "詳細は<https://www.city.kawasaki.jp/a.html>。を参照"
+        "詳細は`https://www.city.kawasaki.jp/a.html`。を参照"
     )
-    assert md("(https://x.org/a_(b)).") == r"\(<https://x.org/a_(b)>\)\."
-    assert (
-        md("www.city.kawasaki.jp」")
-        == r"[www\.city\.kawasaki\.jp](<http://www.city.kawasaki.jp>)」"
-    )
-    assert md("javascript:alert(1)") == r"javascript&#58;alert\(1\)"  # not an address: text
+    assert md("(https://x.org/a_(b)).") == r"\(`https://x.org/a_(b)`\)\."
+    assert md("www.city.kawasaki.jp」") == "`www.city.kawasaki.jp`」"
+    assert md("http://host:8080/") == "`http://host`&#58;8080/"  # a colon ends it (:material/…)
+    assert md("Visit www.!") == "Visit www\u2060\\.\\!"  # not an address: text, joiner inside
+    assert md("user@www.example.com") == "user@www\u2060\\.example\\.com"
+    assert md("javascript:alert(1)") == r"javascript&#58;alert\(1\)"
 
 
 def test_the_download_caption_states_the_chosen_encodings_size_and_no_panel_without_rows(

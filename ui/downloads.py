@@ -44,7 +44,7 @@ def downloads(key: str) -> None:
         ENCODING_KEY, ENCODINGS[0]
     )
     rows, size = csv_size(encoding)
-    if not rows:  # nothing to download: no panel to open
+    if not rows:  # nothing to download: no panel (an open one is closed when rows come back)
         st.caption(t("download.none", run.lang))
         return
     st.caption(

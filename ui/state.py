@@ -4,6 +4,7 @@ every run, so a copied link reopens the same view on any page and each change is
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 import streamlit as st
@@ -77,10 +78,11 @@ def init_from_url(known: dict[str, set]) -> None:
 
 def _as_given(key: str, most: int = 20) -> str:
     """An ignored parameter as the link gave it (``level=9``), each part cut at ``most``
-    characters and control characters shown as ?, for the notice."""
+    characters and control and format characters (bidi overrides too) shown as ?, for the
+    notice."""
 
     def short(text: str) -> str:
-        text = "".join(c if c >= " " else "?" for c in text)
+        text = "".join("?" if unicodedata.category(c)[0] == "C" else c for c in text)
         return text if len(text) <= most else text[:most] + "…"
 
     values = st.query_params.get_all(key)

@@ -23,14 +23,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 # What Streamlit looks for in the text after it has decoded the Markdown (so after any escape or
 # character reference): an icon (:material_name:) and its logo (:streamlit:); and bare addresses
-# that escape the address below (http://… after a non-ASCII character, say), which GFM would link
+# that the address below does not take (http://… right after a letter, say), which GFM would link
 # together with the Japanese words after it.
 _DECODED_CODES = re.compile(r"(?<=:)(?=material_|streamlit:|//)|(?<=\bwww)(?=\.)", re.IGNORECASE)
 WORD_JOINER = "\u2060"  # invisible, and breaks those apart
-# A web address in data: printable ASCII up to a space, a quote, < or > (Japanese text may follow
-# it with no space).
-_ADDRESS = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+", re.IGNORECASE)
-_ADDRESS_TRAILING = "?!.,:;*_~'"  # punctuation that ends a sentence, not the address (as GFM)
+# A web address in data, not inside an ASCII word (Japanese may come right before it): printable ASCII up to a space, a quote, a colon, < or
+# >, or a backquote (Japanese text may follow it with no space).
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9_@./])(https?://|www\.)([!#-9;=?-_a-~]+)", re.IGNORECASE)
+_ADDRESS_TRAILING = "?!.,;*_~'"  # punctuation that ends a sentence, not the address
 
 
 def md(text: object) -> str:
@@ -40,38 +40,32 @@ def md(text: object) -> str:
     after a backslash (``:smile:`` and ``:red[…]`` stop at one), and the reference shows as a
     plain colon, copied as one too. After the other escapes, so its ``&`` stays. Two codes are
     looked for only in the decoded text (``:material_…:``, ``:streamlit:``): an invisible word
-    joiner keeps them text. A web address is a link that reads as the address and ends where the
-    address ends (the CSV and XLSX have the data as it is)."""
+    joiner keeps them text. A web address is code (``https://…``): shown and copied as it is,
+    never a link (GFM would link it with the words after it, and data, a link's search text
+    included, must not make links). The CSV and XLSX have the data as it is."""
     text, out, start = str(text), [], 0
     for match in _ADDRESS.finditer(text):
-        address = _address(match.group())
-        out += [_text(text[start : match.start()]), _link(address)]
-        start = match.start() + len(address)
+        address = _address(match.group(1), match.group(2))
+        if address:
+            out += [_text(text[start : match.start()]), f"`{address}`"]
+            start = match.start() + len(address)
     return "".join([*out, _text(text[start:])])
 
 
 def _text(text: str) -> str:
-    return _escape(_DECODED_CODES.sub(WORD_JOINER, text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _DECODED_CODES.sub(WORD_JOINER, text)).replace(
+        ":", "&#58;"
+    )
 
 
-def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace(":", "&#58;")
-
-
-def _address(found: str) -> str:
-    """A matched address without what GFM would not count in it: a sentence's punctuation after
-    it and a closing parenthesis it does not open."""
-    while found and (
-        found[-1] in _ADDRESS_TRAILING or (found[-1] == ")" and found.count(")") > found.count("("))
+def _address(prefix: str, rest: str) -> str:
+    """The address without a sentence's punctuation after it or a closing parenthesis it does
+    not open; "" when nothing is left after its http:// or www."""
+    while rest and (
+        rest[-1] in _ADDRESS_TRAILING or (rest[-1] == ")" and rest.count(")") > rest.count("("))
     ):
-        found = found[:-1]
-    return found
-
-
-def _link(address: str) -> str:
-    if "://" in address:
-        return f"<{address}>"  # an autolink: its text is the address, taken literally
-    return f"[{_escape(address)}](<http://{address}>)"  # www.…: the same address, with a scheme
+        rest = rest[:-1]
+    return prefix + rest if rest else ""
 
 
 def _item_text(text: str) -> str:
