@@ -221,7 +221,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # banner, database
     "banner.sample": (
-        "見本データを表示しています: 評価 {total} 件のうち {n} 件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。市の評価シートを取り込むと置き換わります。",
+        "見本データを表示しています: 評価{total}件のうち{n}件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。市の評価シートを取り込むと置き換わります。",
         "Sample data: {n} of the {total} evaluations shown are a sample calibrated to published facts, not the city's actual evaluations. Importing the city's sheets replaces them.",
     ),
     "banner.sample_all": (
@@ -282,11 +282,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "initiatives.title": ("取組一覧", "Initiatives"),
     "initiatives.count": (
-        "{n} 件の評価（行を選ぶとその取組の推移を表示）",
+        "{n}件の評価（行を選ぶとその取組の推移を表示）",
         "{n} evaluations (select a row to see that initiative's history)",
     ),
     "initiatives.narrow_first": (
-        "この条件には {n} 件の事業があります。推移を見る取組を選ぶには、{limit} 件以下に絞り込んでください（名前や事業コードでの検索など）。表の行を選んでも表示できます。",
+        "この条件には{n}件の事業があります。推移を見る取組を選ぶには、{limit}件以下に絞り込んでください（名前や事業コードでの検索など）。表の行を選んでも表示できます。",
         "This filter has {n} projects. To pick one, narrow it to {limit} or fewer (search a name or code), or select a row in the table.",
     ),
     "initiatives.pick": ("取組の推移を見る", "Show an initiative's history"),
@@ -321,7 +321,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Provenance: published fact and sample",
     ),
     "about.status": (
-        "評価 {total} 件（見本 {sample} 件、取り込み {imported} 件）、データ時点 {as_of}",
+        "評価{total}件（見本{sample}件、取り込み{imported}件）、データ時点 {as_of}",
         "{total} evaluations ({sample} sample, {imported} imported), as of {as_of}",
     ),
     "about.kind": ("種別", "Kind"),
@@ -336,7 +336,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.expected": ("対象の取組", "Initiatives listed"),
     "about.evaluated": ("評価済み", "Evaluated"),
     "about.missing": ("未評価", "Missing"),
-    "about.missing_list": ("未評価の一覧（{n} 件）", "Missing evaluations ({n})"),
+    "initiatives.none": (
+        "この条件に該当する評価はありません。絞り込みを変えてください。",
+        "No evaluation matches this filter. Change the filters.",
+    ),
+    "about.missing_list": ("未評価の一覧（{n}件）", "Missing evaluations ({n})"),
     "about.import_log": ("取り込みの記録", "Import log"),
     "about.how_to_import": ("市の評価シートの取り込み方", "How to import the city's sheets"),
     "about.import_steps": (
@@ -355,7 +359,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Download every evaluation of this filter (CSV, Excel)",
     ),
     "download.size": (
-        "この条件の評価は {n}件、CSV（{encoding}）で約 {size} です。",
+        "この条件の評価は{n}件、CSV（{encoding}）で約 {size} です。",
         "This filter has {n} evaluations, about {size} as CSV ({encoding}).",
     ),
     "download.none": (
@@ -365,7 +369,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.utf-8-sig.short": ("UTF-8", "UTF-8"),
     "download.cp932.short": ("Shift_JIS", "Shift_JIS"),
     "download.xlsx_capped": (
-        "Excel には新しい年度から {n} 行を収めます（全 {total} 行）。すべての行は CSV で取得できます。",
+        "Excel には新しい年度から{n}行を収めます（全{total}行）。すべての行は CSV で取得できます。",
         "The Excel file holds {n} of {total} rows, the latest years'; the CSV has them all.",
     ),
     "download.about.capped": ("行数の上限", "Row limit"),
@@ -377,7 +381,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.col.char": ("文字", "Character"),
     "download.col.example": ("例", "Example"),
     "table.capped": (
-        "先頭 {n} 件を表示しています（全 {total} 件）。すべての行はダウンロードで取得できます。",
+        "先頭{n}件を表示しています（全{total}件）。すべての行はダウンロードで取得できます。",
         "Showing the first {n} of {total}; the download has them all.",
     ),
     "download.encoding": ("CSVの文字コード", "CSV encoding"),
@@ -396,7 +400,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.about.generated": ("作成日時", "Generated"),
     "download.about.provenance": ("データの出典", "Provenance"),
     "download.about.sample": (
-        "評価 {total} 件のうち {n} 件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。",
+        "評価{total}件のうち{n}件は、公表資料の事実に合わせて作成した見本です（実際の評価ではありません）。",
         "{n} of {total} evaluations are a sample calibrated to published facts (not real evaluations).",
     ),
     # table columns

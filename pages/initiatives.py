@@ -17,45 +17,49 @@ st.caption(md(run.context))  # names and a search text: data
 evaluations = query("evaluations", limit=TABLE_ROWS, latest_first=True)  # latest year on top
 total = query("headline")["evaluations"] or 0
 table = tables.evaluation_table(evaluations, lang)
-st.caption(t("initiatives.count", lang, n=f"{total:,}"))
-flag = st.column_config.TextColumn  # あり/なし (Yes/No), as wide as its header
-picked = data_table(
-    table,
-    hide_index=True,
-    width="stretch",
-    height=420 if len(table) > 10 else "auto",  # a short list without empty rows below it
-    on_select="rerun",
-    selection_mode="single-row",
-    key="initiative_table",
-    column_config={
-        t("col.covid", lang): flag(),
-        t("col.disaster", lang): flag(),
-    },
-)
-
-shown_of(len(table), total, lang)
-projects = query("headline")["projects"] or 0
-if projects <= PICKER_ROWS:
-    choices = tables.initiative_choices(query("initiative_list"), lang)
-else:  # listing every project of a wide filter costs seconds and helps nobody
-    choices = {}
-    st.caption(t("initiatives.narrow_first", lang, n=f"{projects:,}", limit=f"{PICKER_ROWS:,}"))
-rows = picked.selection.rows if picked else []
-if rows:
-    row = evaluations.iloc[rows[0]]
-    st.session_state["initiative_pick"] = (
-        row["project_code"] if row["project_code"] else row["initiative_id"]
+if not total:  # no table, no picker: say so
+    st.info(t("initiatives.none", lang))
+    key = None
+else:
+    st.caption(t("initiatives.count", lang, n=f"{total:,}"))
+    flag = st.column_config.TextColumn  # あり/なし (Yes/No), as wide as its header
+    picked = data_table(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=420 if len(table) > 10 else "auto",  # a short list without empty rows below it
+        on_select="rerun",
+        selection_mode="single-row",
+        key="initiative_table",
+        column_config={
+            t("col.covid", lang): flag(),
+            t("col.disaster", lang): flag(),
+        },
     )
-if st.session_state.get("initiative_pick") not in choices:
-    st.session_state.pop("initiative_pick", None)
-key = st.selectbox(
-    t("initiatives.pick", lang),
-    list(choices),
-    format_func=choices.get,
-    index=None,
-    key="initiative_pick",
-    placeholder=t("initiatives.pick_placeholder", lang),
-)
+
+    shown_of(len(table), total, lang)
+    projects = query("headline")["projects"] or 0
+    if projects <= PICKER_ROWS:
+        choices = tables.initiative_choices(query("initiative_list"), lang)
+    else:  # listing every project of a wide filter costs seconds and helps nobody
+        choices = {}
+        st.caption(t("initiatives.narrow_first", lang, n=f"{projects:,}", limit=f"{PICKER_ROWS:,}"))
+    rows = picked.selection.rows if picked else []
+    if rows:
+        row = evaluations.iloc[rows[0]]
+        st.session_state["initiative_pick"] = (
+            row["project_code"] if row["project_code"] else row["initiative_id"]
+        )
+    if st.session_state.get("initiative_pick") not in choices:
+        st.session_state.pop("initiative_pick", None)
+    key = st.selectbox(
+        t("initiatives.pick", lang),
+        list(choices),
+        format_func=choices.get,
+        index=None,
+        key="initiative_pick",
+        placeholder=t("initiatives.pick_placeholder", lang),
+    )
 
 if key:
     history = query("initiative_history", project_key=key)

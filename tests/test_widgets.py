@@ -309,7 +309,7 @@ def test_the_download_caption_states_the_chosen_encodings_size_and_no_panel_with
             at.radio(key="overview_encoding").set_value(encoding).run()
             size = len(csv_for_filter(con, Filters(), "ja", encoding))
             assert _download_caption(at) == (
-                f"この条件の評価は 24件、CSV（{name}）で約 {max(1, round(size / 1e3)):,} KB です。"
+                f"この条件の評価は24件、CSV（{name}）で約 {max(1, round(size / 1e3)):,} KB です。"
             )
     finally:
         con.close()
