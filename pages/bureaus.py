@@ -9,12 +9,12 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import chart, data_table, md
+from ui.widgets import chart, context_line, data_table
 
 run = current("bureaus")
 lang = run.lang
 st.title(t("bureaus.title", lang))
-st.caption(md(run.context))  # names and a search text: data
+context_line(run.context)
 
 fig = figure(
     "on_target_by_bureau_heatmap",

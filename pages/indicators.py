@@ -15,12 +15,12 @@ from ui.indicator_data import (
     status_figure,
 )
 from ui.run import current
-from ui.widgets import chart, data_table, md
+from ui.widgets import chart, context_line, data_table, md
 
 run = current("indicators")
 lang = run.lang
 st.title(t("ind.title", lang))
-st.caption(md(indicator_context()))
+context_line(indicator_context())
 
 status = indicator_query("indicator_status")
 if has_sample(status):

@@ -7,12 +7,21 @@ from analytics.i18n import next_step_label, t
 from ui.data import query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import PICKER_ROWS, TABLE_ROWS, chart, data_table, history_list, md, shown_of
+from ui.widgets import (
+    PICKER_ROWS,
+    TABLE_ROWS,
+    chart,
+    context_line,
+    data_table,
+    history_list,
+    md,
+    shown_of,
+)
 
 run = current("initiatives")
 lang = run.lang
 st.title(t("initiatives.title", lang))
-st.caption(md(run.context))  # names and a search text: data
+context_line(run.context)
 
 evaluations = query("evaluations", limit=TABLE_ROWS, latest_first=True)  # latest year on top
 total = query("headline")["evaluations"] or 0

@@ -11,12 +11,20 @@ from ui.data import figure, query
 from ui.downloads import downloads
 from ui.indicator_data import indicator_query, not_applied_note, status_figure
 from ui.run import current
-from ui.widgets import TABLE_ROWS, chart, data_table, md, percent, shown_of, table_download
+from ui.widgets import (
+    TABLE_ROWS,
+    chart,
+    context_line,
+    data_table,
+    percent,
+    shown_of,
+    table_download,
+)
 
 run = current("overview")
 lang = run.lang
 st.title(t("overview.title", lang))
-st.caption(md(run.context))  # names and a search text: data
+context_line(run.context)
 
 head = query("headline")
 latest = head["latest_fiscal_year"]
@@ -94,7 +102,7 @@ def below_the_charts() -> None:
         st.subheader(t("ind.overview", lang, fy=fy_label(ind_fy, lang)))
         note = not_applied_note()  # the chart's subtitle names the filters it takes
         if note:
-            st.caption(md(note.strip()))
+            context_line(note.strip())
         chart(status_figure(), "ov_ind")
         sample = t("ind.sample_note", lang) if has_sample(indicators) else ""
         st.caption(f"{t('ind.overview_link', lang)} {sample}")

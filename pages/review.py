@@ -20,12 +20,12 @@ from ui.data import query
 from ui.data import review as cached_review
 from ui.db import database
 from ui.run import current
-from ui.widgets import chart, data_table, md
+from ui.widgets import chart, context_line, data_table, md
 
 run = current("review")
 lang = run.lang
 st.title(plan.review_title(query("fiscal_years"), lang))
-st.caption(md(run.context))  # names and a search text: data
+context_line(run.context)
 
 # only the years that have evaluations under this filter (FY2025 has none yet)
 evaluated = [int(y) for y in query("on_target_by_year_and_group", group="none")["fiscal_year"]]

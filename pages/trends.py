@@ -8,12 +8,20 @@ from ui import state
 from ui.data import figure, query
 from ui.downloads import downloads
 from ui.run import current
-from ui.widgets import TABLE_ROWS, TREE_LEAVES, chart, data_table, md, shown_of, table_download
+from ui.widgets import (
+    TABLE_ROWS,
+    TREE_LEAVES,
+    chart,
+    context_line,
+    data_table,
+    shown_of,
+    table_download,
+)
 
 run = current("trends")
 lang = run.lang
 st.title(t("trends.title", lang))
-st.caption(md(run.context))  # names and a search text: data
+context_line(run.context)
 
 
 def drill_group_year(group_key: str, with_level: bool = False):

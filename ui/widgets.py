@@ -68,6 +68,12 @@ def _address(prefix: str, rest: str) -> str:
     return prefix + rest if rest else ""
 
 
+def context_line(text: str) -> None:
+    """The filter context under a page's title or heading. It names the chosen values and a
+    link's search text, which are data: escaped here, once for every page."""
+    st.caption(md(text))
+
+
 def _item_text(text: str) -> str:
     """Data for one item of a Markdown list: each of its lines escaped, blank lines dropped, the
     lines kept in the item (a hard break and the item's indent), so that a sheet's line breaks
