@@ -251,6 +251,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # pages
     "overview.title": ("概要", "Overview"),
+    "overview.tab.levels": ("年度別の達成度", "Levels by year"),
+    "overview.tab.trend": ("基本目標別の達成率", "On-target rate by goal"),
     "overview.below_latest": ("{fy}に目標を下回った取組", "Below target in {fy}"),
     "overview.none_below": (
         "この条件で目標を下回った取組はありません。",

@@ -18,6 +18,7 @@ from ui.widgets import (
     data_table,
     percent,
     shown_of,
+    tabbed,
     table_download,
 )
 
@@ -63,14 +64,20 @@ def drill_goal_year(point: dict) -> None:
 
 
 ctx = {"lang": lang, "context": run.context}
-left, right = st.columns(2)
-with left:
-    # the plan's years the filter chose, as the trend beside it (an open year says 未評価)
-    fig = figure("achievement_by_year_and_group", fiscal_years=True, **ctx)
-    chart(fig, "overview_levels", on_click=drill_year_level)
-with right:
-    fig = figure("on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx)
-    chart(fig, "overview_trend", on_click=drill_goal_year)
+# The two charts as tabs, only the open one drawn: a filter change redraws one chart, not two
+# (docs/benchmarks.md, tenth session).
+levels_tab, trend_tab = tabbed("overview_chart", ["overview.tab.levels", "overview.tab.trend"])
+if levels_tab.open:
+    with levels_tab:
+        # the plan's years the filter chose, as the trend in the other tab (an open year: 未評価)
+        fig = figure("achievement_by_year_and_group", fiscal_years=True, **ctx)
+        chart(fig, "overview_levels", on_click=drill_year_level)
+if trend_tab.open:
+    with trend_tab:
+        fig = figure(
+            "on_target_by_year_and_group", params={"group": "goal"}, fiscal_years=True, **ctx
+        )
+        chart(fig, "overview_trend", on_click=drill_goal_year)
 st.caption(t("chart.click_hint", lang))
 
 

@@ -357,6 +357,13 @@ def test_the_context_names_the_chosen_bureau_on_the_page_and_in_chart_titles(
         title for title in titles if "成果指標" not in title and "指標の状況" not in title
     ]
     indicator_charts = [title for title in titles if "指標の状況" in title]
-    assert len(evaluation_charts) == 2 and all(expected in title for title in evaluation_charts)
+    assert len(evaluation_charts) == 1 and expected in evaluation_charts[0]
     assert len(indicator_charts) == 1
     assert "<sup>港湾局</sup>" in indicator_charts[0] and "コロナ" not in indicator_charts[0]
+    # the trend by goal, in the overview's second tab: drawn once that tab is open
+    at.session_state["_overview_chart"] = "overview.tab.trend"
+    at.run()
+    titles = [
+        json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")
+    ]
+    assert len(titles) == 2 and "割合の推移" in titles[0] and expected in titles[0]

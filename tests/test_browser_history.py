@@ -99,7 +99,7 @@ def chart_titles(pg) -> list[str]:
 def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_click(server, page):
     page.goto(f"{server['base']}/?term=3")
     settled(page, "概要")
-    page.locator(".js-plotly-plot .gtitle").nth(1).wait_for()
+    page.locator(".js-plotly-plot .gtitle").first.wait_for()
     before_titles = chart_titles(page)
     assert any("第3期" in title for title in before_titles)
     assert years_shown(page) == ["2016年度", "2025年度"]
@@ -118,7 +118,7 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
     page.go_back()
     settled(page, "概要")
     page.wait_for_function("() => !location.search.includes('level=')")
-    page.locator(".js-plotly-plot .gtitle").nth(1).wait_for()
+    page.locator(".js-plotly-plot .gtitle").first.wait_for()
     settled(page, "概要")
     assert re.search(r"/(overview)?\?term=3$", page.url), page.url
     assert years_shown(page) == ["2016年度", "2025年度"]
@@ -152,7 +152,7 @@ def test_back_after_a_drill_down_returns_to_the_page_and_filters_before_the_clic
 def test_back_after_a_sidebar_change_returns_to_the_previous_filters(server, page):
     page.goto(f"{server['base']}/")
     settled(page, "概要")
-    page.locator(".js-plotly-plot .gtitle").nth(1).wait_for()
+    page.locator(".js-plotly-plot .gtitle").first.wait_for()
     covid = sidebar(page).get_by_label("新型コロナの影響")
     choose(page, "新型コロナの影響", "影響ありを除く")
     page.wait_for_function("() => location.search.includes('covid=exclude')")
@@ -218,3 +218,46 @@ def test_switching_language_keeps_every_filter_and_names_them_in_the_new_languag
 
 def covid_label(lang: str) -> str:
     return "COVID-19 impact" if lang == "English" else "新型コロナの影響"
+
+
+def test_the_overview_draws_the_open_tabs_chart_and_keeps_that_tab(server, page):
+    """The overview's two charts are tabs of which only the open one is drawn (a filter change
+    redraws one chart, not two). The trend tab, once opened, stays open through a language switch
+    and through a drill-down from its chart and 戻る."""
+
+    def open_tab() -> str:
+        return page.locator('[role="tab"][aria-selected="true"]').inner_text()
+
+    page.goto(f"{server['base']}/?term=3")
+    settled(page, "概要")
+    page.locator(".js-plotly-plot .gtitle", has_text="年度別の達成度の構成").wait_for()
+    assert open_tab() == "年度別の達成度"
+    assert not [t for t in chart_titles(page) if "割合の推移" in t]
+
+    page.get_by_role("tab", name="基本目標別の達成率").click()
+    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
+    settled_run(page)
+    assert not [t for t in chart_titles(page) if "年度別の達成度の構成" in t]
+
+    sidebar(page).get_by_text("English", exact=True).click()
+    settled(page, "Overview")
+    page.locator(".js-plotly-plot .gtitle", has_text="share on target").wait_for()
+    assert open_tab() == "On-target rate by goal"
+    sidebar(page).get_by_text("日本語", exact=True).click()
+    settled(page, "概要")
+    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
+    assert open_tab() == "基本目標別の達成率"
+
+    # a point of the trend: its year and goal in 取組一覧, then 戻る to the same tab
+    trend = page.locator(".js-plotly-plot", has_text="割合の推移")
+    trend.locator(".scatterlayer .points path.point >> visible=true").first.click(force=True)
+    page.wait_for_url("**/initiatives**")
+    settled(page, "取組一覧")
+    page.get_by_text("絞り込み中:").wait_for()
+    assert "goal=" in page.url and "fy_from=" in page.url
+    page.get_by_role("button", name="戻る").click()
+    page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
+    settled(page, "概要")
+    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
+    assert open_tab() == "基本目標別の達成率"
+    assert page.locator('[data-testid="stException"]').count() == 0

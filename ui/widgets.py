@@ -218,6 +218,24 @@ def remember_view() -> None:
     st.session_state.setdefault(DRILL_STACK, []).append(snapshot)
 
 
+def tabbed(key: str, labels: list[str]):
+    """Tabs of which only the open one is drawn (each tab's ``.open``): opening another reruns
+    the page. ``labels`` are text keys (analytics.i18n). Streamlit knows the open tab by its
+    label and forgets it when the page is left, so it is also kept here by its text key: the same
+    tab stays open after a language switch and after 戻る from a drill-down."""
+    lang = st.session_state["_active_run"].lang
+    names = [t(label, lang) for label in labels]
+    kept = st.session_state.get(f"_{key}")
+    if kept in labels:
+        st.session_state[key] = names[labels.index(kept)]
+
+    def remember() -> None:
+        if st.session_state.get(key) in names:
+            st.session_state[f"_{key}"] = labels[names.index(st.session_state[key])]
+
+    return st.tabs(names, key=key, on_change=remember)
+
+
 def shown_of(shown: int, total: int, lang: str) -> None:
     """Say when a table shows only part of the filter's rows."""
     if total > shown:
