@@ -11,6 +11,8 @@ Conventions, the same on every chart:
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -249,6 +251,18 @@ def achievement_by_year_and_group(
 
 def _short(name: str, lang: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _tree_label(name: str, lang: str, limit: int, code: str = "") -> str:
+    """A treemap cell's text on short lines (the code on its own, then the name cut at ``limit``
+    and broken every 8 characters, or between words near 16 in English), so that a cell a few
+    characters wide still shows it: Plotly hides text that would not fit at 10 px, whole."""
+    short = _short(str(name), lang, limit)
+    if lang == "ja":
+        lines = [short[i : i + 8] for i in range(0, len(short), 8)]
+    else:
+        lines = textwrap.wrap(short, 16, break_long_words=True) or [short]
+    return "<br>".join(_escape(line) for line in ([code] if code else []) + lines)
 
 
 def _facet_title(group: str, key: str, name: str, lang: str) -> str:
@@ -867,7 +881,7 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
         hover.append(_escape(g[goal_name].iloc[0]))
         for direction_id, d in g.groupby("direction_id", sort=True):
             ids.append(f"d{direction_id}")
-            labels.append(_escape(f"{direction_id} {_short(d[dir_name].iloc[0], lang, 16)}"))
+            labels.append(_tree_label(d[dir_name].iloc[0], lang, 16, direction_id))
             parents.append(f"g{goal_id}")
             values.append(int(d["evaluations"].sum()))
             colors.append(d["on_target"].sum() / d["evaluations"].sum())
@@ -876,7 +890,7 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
                 if not isinstance(row.initiative_id, str):  # a direction-level tree: no leaves
                     continue
                 ids.append(f"i{row.initiative_id}")
-                labels.append(_escape(_short(getattr(row, name), lang, 18)))
+                labels.append(_tree_label(getattr(row, name), lang, 18))
                 parents.append(f"d{direction_id}")
                 values.append(int(row.evaluations))
                 colors.append(row.on_target_rate)

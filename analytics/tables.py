@@ -6,6 +6,7 @@ level shown as its label (``ui.widgets.data_table`` draws it in its colour, from
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -247,6 +248,25 @@ def pinned_columns(columns, lang: str) -> list[str]:
             pinned += [header[k] for k in keys if header[k] not in pinned]
             break
     return [c for c in columns if c in pinned]
+
+
+NAME_WIDTH_MAX_PX = 400  # a narrow table's name column grows to its longest name, to this
+
+
+def name_width(names, columns: int) -> int:
+    """A pinned name column's width: NAME_WIDTH_PX, or in a table of at most five columns (the
+    indicator tables) room for its longest name up to NAME_WIDTH_MAX_PX, since the few columns
+    beside it need little. At the grid's 14 px: a wide (CJK) character 14 px, another 8 px."""
+    if columns > 5:
+        return NAME_WIDTH_PX
+    longest = max(
+        (
+            sum(14 if unicodedata.east_asian_width(c) in "WF" else 8 for c in str(name))
+            for name in names
+        ),
+        default=0,
+    )
+    return max(NAME_WIDTH_PX, min(longest + 28, NAME_WIDTH_MAX_PX))
 
 
 def long_names(lang: str) -> set[str]:

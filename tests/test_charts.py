@@ -461,3 +461,21 @@ def test_the_level_bars_keep_a_year_not_yet_evaluated_in_its_place(fixture_con):
         queries.achievement_by_year_and_group(fixture_con), "ja"
     )
     assert not [a for a in plain.layout.annotations if "評" in (a.text or "")]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_treemap_cells_name_their_direction_on_short_lines(fixture_con, lang):
+    """A direction's cell: its code on a line of its own, then its name on lines short enough for a
+    narrow cell (8 characters in Japanese, about 16 in English), which read back as the name."""
+    fig = charts.achievement_tree(queries.achievement_tree(fixture_con), lang, "")
+    labels = dict(zip(fig.data[0].ids, fig.data[0].labels, strict=True))
+    ja, en = fixture_con.execute(
+        "SELECT name_ja, name_en FROM directions WHERE direction_id = ?", ["3-2"]
+    ).fetchone()
+    name = en if lang == "en" else ja
+    lines = labels["d3-2"].split("<br>")
+    assert lines[0] == "3-2"
+    assert max(len(line) for line in lines[1:]) <= (8 if lang == "ja" else 16)
+    joiner = "" if lang == "ja" else " "
+    shown = joiner.join(lines[1:]).rstrip("…")
+    assert name.startswith(shown) and len(shown) >= min(len(name), 12)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analytics import tables
 from analytics.tables import history_texts, pinned_columns
 
 
@@ -101,3 +102,15 @@ def test_indicator_counts_by_status_in_english_and_with_no_indicators():
     ]
     empty = counts_by_status_table(status_counts(status.iloc[0:0]), "ja")
     assert list(empty.columns) == ["状況", "計"] and empty["計"].tolist() == [0] * 7
+
+
+def test_a_narrow_tables_name_column_is_as_wide_as_its_longest_name():
+    """The indicator tables (five columns) show a whole indicator name at 1024 px: the pinned
+    name column grows from 260 px to the longest name at 14 px a Japanese character and 8 px
+    another, plus the cell's padding, up to 400 px; a wider table keeps 260 px."""
+    long_ja = "海外ビジネス支援センターの相談件数（件）"  # 20 wide characters
+    assert tables.name_width(["短い名前", long_ja], columns=5) == 20 * 14 + 28
+    assert tables.name_width(["Port TEU 2024 相談"], columns=5) == 260  # 13×8 + 2×14 + 28 < 260
+    assert tables.name_width(["相" * 40], columns=5) == 400
+    assert tables.name_width([long_ja], columns=8) == 260
+    assert tables.name_width([], columns=5) == 260

@@ -168,7 +168,7 @@ def data_table(
         held = config.get(column)
         held = dict(held) if isinstance(held, dict) else {}
         if column in wide and "width" not in held:
-            held["width"] = tables.NAME_WIDTH_PX
+            held["width"] = tables.name_width(frame[column], len(frame.columns))
         config[column] = {**held, "pinned": True}
     return (container or st).dataframe(frame, column_config=config, **kwargs)
 
