@@ -163,7 +163,8 @@ def achievement_by_year_and_group(
 ) -> go.Figure:
     """100% stacked bars of the five levels per fiscal year, one panel per group if grouped.
     With ``fiscal_years`` (the plan's years the filter chose) the axis spans them all, as the
-    trend beside it does, and a year without evaluations yet says 「未評価」 in its place."""
+    trends do (the overview's other tab), and a year without evaluations yet says 「未評価」 in its
+    place."""
     if fiscal_years is not None:
         years = list(fiscal_years["fiscal_year"])
     title = (
@@ -253,16 +254,21 @@ def _short(name: str, lang: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _tree_label(name: str, lang: str, limit: int, code: str = "") -> str:
-    """A treemap cell's text on short lines (the code on its own, then the name cut at ``limit``
-    and broken every 8 characters, or between words near 16 in English), so that a cell a few
-    characters wide still shows it: Plotly hides text that would not fit at 10 px, whole."""
-    short = _short(str(name), lang, limit)
+def _tree_label(name: str, lang: str, code: str = "", lines: int = 2) -> str:
+    """A treemap cell's text on short lines, so that a cell a few characters wide still shows it
+    (Plotly hides, whole, text that would not fit at 10 px): the code on a line of its own, then
+    the name broken every 8 characters (Japanese) or between words near 16, at most ``lines``
+    lines, the last ending in 「…」 when the name goes on. The whole name is on hover."""
+    width = 8 if lang == "ja" else 16
+    text = str(name)
     if lang == "ja":
-        lines = [short[i : i + 8] for i in range(0, len(short), 8)]
+        wrapped = [text[i : i + width] for i in range(0, len(text), width)]
     else:
-        lines = textwrap.wrap(short, 16, break_long_words=True) or [short]
-    return "<br>".join(_escape(line) for line in ([code] if code else []) + lines)
+        wrapped = textwrap.wrap(text, width, break_long_words=True) or [text]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return "<br>".join(_escape(line) for line in ([code] if code else []) + wrapped)
 
 
 def _facet_title(group: str, key: str, name: str, lang: str) -> str:
@@ -881,7 +887,7 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
         hover.append(_escape(g[goal_name].iloc[0]))
         for direction_id, d in g.groupby("direction_id", sort=True):
             ids.append(f"d{direction_id}")
-            labels.append(_tree_label(d[dir_name].iloc[0], lang, 16, direction_id))
+            labels.append(_tree_label(d[dir_name].iloc[0], lang, direction_id))
             parents.append(f"g{goal_id}")
             values.append(int(d["evaluations"].sum()))
             colors.append(d["on_target"].sum() / d["evaluations"].sum())
@@ -890,7 +896,7 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
                 if not isinstance(row.initiative_id, str):  # a direction-level tree: no leaves
                     continue
                 ids.append(f"i{row.initiative_id}")
-                labels.append(_tree_label(getattr(row, name), lang, 18))
+                labels.append(_tree_label(getattr(row, name), lang))
                 parents.append(f"d{direction_id}")
                 values.append(int(row.evaluations))
                 colors.append(row.on_target_rate)

@@ -253,15 +253,17 @@ def pinned_columns(columns, lang: str) -> list[str]:
 NAME_WIDTH_MAX_PX = 400  # a narrow table's name column grows to its longest name, to this
 
 
-def name_width(names, columns: int) -> int:
+def name_width(names, columns: int, lang: str = "ja") -> int:
     """A pinned name column's width: NAME_WIDTH_PX, or in a table of at most five columns (the
     indicator tables) room for its longest name up to NAME_WIDTH_MAX_PX, since the few columns
-    beside it need little. At the grid's 14 px: a wide (CJK) character 14 px, another 8 px."""
+    beside it need little. At the grid's 14 px: a wide (CJK) character 14 px, another 8 px; in
+    Japanese the ambiguous ones too (①, ※, ○), which a Japanese font draws full width."""
+    wide = "WFA" if lang == "ja" else "WF"
     if columns > 5:
         return NAME_WIDTH_PX
     longest = max(
         (
-            sum(14 if unicodedata.east_asian_width(c) in "WF" else 8 for c in str(name))
+            sum(14 if unicodedata.east_asian_width(c) in wide else 8 for c in str(name))
             for name in names
         ),
         default=0,
@@ -270,7 +272,7 @@ def name_width(names, columns: int) -> int:
 
 
 def long_names(lang: str) -> set[str]:
-    """The name columns whose pinned width is NAME_WIDTH_PX (names of any length)."""
+    """The name columns given a pinned width (``name_width``): names of any length."""
     return {t("col.name", lang), t("ind.col.name", lang)}
 
 

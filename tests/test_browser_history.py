@@ -260,4 +260,15 @@ def test_the_overview_draws_the_open_tabs_chart_and_keeps_that_tab(server, page)
     settled(page, "概要")
     page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
     assert open_tab() == "基本目標別の達成率"
+
+    # the same with the browser's Back instead of 戻る
+    trend = page.locator(".js-plotly-plot", has_text="割合の推移")
+    trend.locator(".scatterlayer .points path.point >> visible=true").first.click(force=True)
+    page.wait_for_url("**/initiatives**")
+    settled(page, "取組一覧")
+    page.go_back()
+    page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
+    settled(page, "概要")
+    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
+    assert open_tab() == "基本目標別の達成率"
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -465,17 +465,35 @@ def test_the_level_bars_keep_a_year_not_yet_evaluated_in_its_place(fixture_con):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_treemap_cells_name_their_direction_on_short_lines(fixture_con, lang):
-    """A direction's cell: its code on a line of its own, then its name on lines short enough for a
-    narrow cell (8 characters in Japanese, about 16 in English), which read back as the name."""
+    """A direction's cell: its code on a line of its own, then its name on at most two lines short
+    enough for a narrow cell (8 characters in Japanese, about 16 in English), which read back as
+    the name's beginning; 「…」 ends them when the name goes on."""
     fig = charts.achievement_tree(queries.achievement_tree(fixture_con), lang, "")
     labels = dict(zip(fig.data[0].ids, fig.data[0].labels, strict=True))
-    ja, en = fixture_con.execute(
-        "SELECT name_ja, name_en FROM directions WHERE direction_id = ?", ["3-2"]
-    ).fetchone()
-    name = en if lang == "en" else ja
-    lines = labels["d3-2"].split("<br>")
-    assert lines[0] == "3-2"
-    assert max(len(line) for line in lines[1:]) <= (8 if lang == "ja" else 16)
-    joiner = "" if lang == "ja" else " "
-    shown = joiner.join(lines[1:]).rstrip("…")
-    assert name.startswith(shown) and len(shown) >= min(len(name), 12)
+    rows = fixture_con.execute(
+        "SELECT direction_id, name_ja, name_en FROM directions ORDER BY direction_id"
+    ).fetchall()
+    width, joiner = (8, "") if lang == "ja" else (16, " ")
+    rows = [row for row in rows if f"d{row[0]}" in labels]  # the fixture's directions
+    assert len(rows) >= 3
+    for direction, ja, en in rows:
+        name = en if lang == "en" else ja
+        lines = labels[f"d{direction}"].split("<br>")
+        assert lines[0] == direction
+        assert 2 <= len(lines) <= 3 and all(len(line) <= width for line in lines[1:]), lines
+        shown = joiner.join(lines[1:])
+        if shown.endswith("…"):
+            assert len(name) > len(shown) - 1 and name.startswith(shown[:-1].rstrip())
+        else:
+            assert shown == name
+    # the English names are longer than a line: wrapped, not cut to one
+    if lang == "en":
+        assert any(len(labels[f"d{d}"].split("<br>")) == 3 for d, _, _ in rows)
+
+
+def test_treemap_labels_escape_a_name_broken_across_lines():
+    """An ampersand or angle bracket at a line's end is escaped whole, never split from its
+    entity; the line breaks are the only markup."""
+    label = charts._tree_label("多文化共生の推進&<b>交流</b>", "ja", "3-1")
+    assert label.split("<br>")[0] == "3-1"
+    assert "<b>" not in label and "&amp;" in label and "&lt;b&gt;" in label

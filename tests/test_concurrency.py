@@ -218,7 +218,7 @@ async def _drive_sessions(server, sheet, memory) -> list[dict]:
             # warm-up: the first session loads the libraries; the baseline is taken after it closes
             warm = await browser.new_page()
             await warm.goto(server["base"] + "/")
-            await warm.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
+            await warm.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
             await warm.close()
             await asyncio.sleep(2)
             memory["start"] = memory["peak"] = rss_mb(server["pid"])

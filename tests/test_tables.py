@@ -110,7 +110,10 @@ def test_a_narrow_tables_name_column_is_as_wide_as_its_longest_name():
     another, plus the cell's padding, up to 400 px; a wider table keeps 260 px."""
     long_ja = "海外ビジネス支援センターの相談件数（件）"  # 20 wide characters
     assert tables.name_width(["短い名前", long_ja], columns=5) == 20 * 14 + 28
-    assert tables.name_width(["Port TEU 2024 相談"], columns=5) == 260  # 13×8 + 2×14 + 28 < 260
+    assert tables.name_width(["Port TEU 2024 相談"], columns=5) == 260  # 14×8 + 2×14 + 28 < 260
+    # ① and ※ are drawn full width by a Japanese font, narrow by a Latin one
+    assert tables.name_width(["①※" * 10], columns=5, lang="ja") == 20 * 14 + 28
+    assert tables.name_width(["①※" * 20], columns=5, lang="en") == 40 * 8 + 28
     assert tables.name_width(["相" * 40], columns=5) == 400
     assert tables.name_width([long_ja], columns=8) == 260
     assert tables.name_width([], columns=5) == 260

@@ -4,10 +4,12 @@ rendering that never interprets data as markup."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 from analytics import export, tables
 from analytics.filters import FILTERS
@@ -168,7 +170,7 @@ def data_table(
         held = config.get(column)
         held = dict(held) if isinstance(held, dict) else {}
         if column in wide and "width" not in held:
-            held["width"] = tables.name_width(frame[column], len(frame.columns))
+            held["width"] = tables.name_width(frame[column], len(frame.columns), lang)
         config[column] = {**held, "pinned": True}
     return (container or st).dataframe(frame, column_config=config, **kwargs)
 
@@ -218,7 +220,7 @@ def remember_view() -> None:
     st.session_state.setdefault(DRILL_STACK, []).append(snapshot)
 
 
-def tabbed(key: str, labels: list[str]):
+def tabbed(key: str, labels: list[str]) -> Sequence[TabContainer]:
     """Tabs of which only the open one is drawn (each tab's ``.open``): opening another reruns
     the page. ``labels`` are text keys (analytics.i18n). Streamlit knows the open tab by its
     label and forgets it when the page is left, so it is also kept here by its text key: the same
