@@ -248,27 +248,18 @@ def test_the_overview_draws_the_open_tabs_chart_and_keeps_that_tab(server, page)
     page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
     assert open_tab() == "基本目標別の達成率"
 
-    # a point of the trend: its year and goal in 取組一覧, then 戻る to the same tab
-    trend = page.locator(".js-plotly-plot", has_text="割合の推移")
-    trend.locator(".scatterlayer .points path.point >> visible=true").first.click(force=True)
-    page.wait_for_url("**/initiatives**")
-    settled(page, "取組一覧")
-    page.get_by_text("絞り込み中:").wait_for()
-    assert "goal=" in page.url and "fy_from=" in page.url
-    page.get_by_role("button", name="戻る").click()
-    page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
-    settled(page, "概要")
-    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
-    assert open_tab() == "基本目標別の達成率"
-
-    # the same with the browser's Back instead of 戻る
-    trend = page.locator(".js-plotly-plot", has_text="割合の推移")
-    trend.locator(".scatterlayer .points path.point >> visible=true").first.click(force=True)
-    page.wait_for_url("**/initiatives**")
-    settled(page, "取組一覧")
-    page.go_back()
-    page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
-    settled(page, "概要")
-    page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
-    assert open_tab() == "基本目標別の達成率"
+    # a point of the trend: its year and goal in 取組一覧; then 戻る, or the browser's Back, to
+    # the overview with the same tab open
+    for back in (lambda: page.get_by_role("button", name="戻る").click(), page.go_back):
+        trend = page.locator(".js-plotly-plot", has_text="割合の推移")
+        trend.locator(".scatterlayer .points path.point >> visible=true").first.click(force=True)
+        page.wait_for_url("**/initiatives**")
+        settled(page, "取組一覧")
+        page.get_by_text("絞り込み中:").wait_for()
+        assert "goal=" in page.url and "fy_from=" in page.url
+        back()
+        page.wait_for_url(re.compile(r"/(overview)?\?term=3$"))
+        settled(page, "概要")
+        page.locator(".js-plotly-plot .gtitle", has_text="割合の推移").wait_for()
+        assert open_tab() == "基本目標別の達成率"
     assert page.locator('[data-testid="stException"]').count() == 0
