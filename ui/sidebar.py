@@ -102,9 +102,15 @@ def widget(f: Filter, dims: dict[str, pd.DataFrame], years: list[int], lang: str
         held = st.session_state.get(key)
         if not (isinstance(held, list | tuple) and len(held) == 2 and set(held) <= set(years)):
             st.session_state[key] = (years[0], years[-1])
+        # The whole span as its value makes it a range slider for Streamlit 1.67, which reads the
+        # browser's two ends as a range only then: a range held only in Session State came back as
+        # one year, then as every year, so the chosen years were lost on the next change. Session
+        # State still decides what it shows (the URL's or a drill-down's years); the warning that
+        # both are given is off in .streamlit/config.toml.
         st.select_slider(
             label,
             options=years,
+            value=(years[0], years[-1]),
             format_func=lambda y: fy_label(y, lang),
             key=key,
             persist_state="session",
