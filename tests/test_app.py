@@ -353,6 +353,13 @@ def test_after_a_drill_down_the_bar_goes_back_or_clears_in_one_click(app_db):
     at.multiselect(key="f_term").set_value([3]).run()
     at.button(key="drill_clear").click().run()
     assert table_rows(at) == 24 and "term" not in at.query_params
+    # the sidebar's 絞り込みを解除 after a drill-down: the filters and the bar both go
+    at.session_state["_drill_stack"] = [{"f_term": [], "_page": "initiatives"}]
+    at.multiselect(key="f_term").set_value([3]).run()
+    assert any(t("drill.active") in m.value for m in at.markdown)
+    next(b for b in at.sidebar.button if b.label == t("filter.reset")).click().run()
+    assert table_rows(at) == 24 and "term" not in at.query_params
+    assert not any(t("drill.active") in m.value for m in at.markdown)
 
 
 def test_a_chart_of_one_term_spans_that_term_only():

@@ -94,7 +94,9 @@ def _back() -> None:
         st.session_state["_goto"] = page
 
 
-def _clear(years: list[int]) -> None:
+def clear(years: list[int]) -> None:
+    """Every filter back to all and the bar gone: the bar's 解除 and the sidebar's
+    絞り込みを解除 alike (the sidebar's left the bar saying 「絞り込み中: 全期間・全取組」)."""
     st.session_state[STACK] = []
     state.reset_filters(years)
 
@@ -109,7 +111,7 @@ def show(context: str, years: list[int], lang: str) -> None:
         )
         undo.button(
             t("drill.clear", lang),
-            on_click=_clear,
+            on_click=clear,
             args=(years,),
             key="drill_clear",
             width="stretch",

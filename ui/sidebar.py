@@ -9,7 +9,7 @@ import streamlit as st
 from analytics import queries
 from analytics.filters import FILTERS, MAX_SEARCH_LENGTH, Filter, Filters
 from analytics.i18n import fy_label, t
-from ui import state
+from ui import drillbar, state
 from ui.widgets import md
 
 # A declaration's ``options`` -> the dimension table and its id column.
@@ -147,7 +147,7 @@ def render(dims: dict[str, pd.DataFrame]) -> Filters:
             widget(f, dims, years, lang)
         st.button(
             t("filter.reset", lang),
-            on_click=state.reset_filters,
+            on_click=drillbar.clear,
             args=(years,),
             icon=":material/filter_alt_off:",
         )
