@@ -242,6 +242,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "期をまたいで継続する事業は1件と数えます。",
         "A project that continues across terms counts once.",
     ),
+    "metric.projects_help_evaluated": (
+        "達成度・影響の絞り込みに当てはまる評価のある事業の数です。期をまたいで継続する事業は1件と数えます。",
+        "Projects with an evaluation that matches the level and impact filters. A project that"
+        " continues across terms counts once.",
+    ),
     "metric.evaluations": ("評価件数", "Evaluations"),
     "metric.latest_fy": ("最新の評価年度", "Latest year evaluated"),
     "metric.latest_rate": ("最新年度の目標どおり以上", "On target, latest year"),

@@ -33,7 +33,10 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric(
     t("metric.projects", lang),
     t("unit.n", lang, n=f"{head['projects']:,}"),
-    help=t("metric.projects_help", lang),
+    help=t(
+        "metric.projects_help_evaluated" if head["projects_evaluated"] else "metric.projects_help",
+        lang,
+    ),
 )
 c2.metric(t("metric.evaluations", lang), t("unit.n", lang, n=f"{head['evaluations']:,}"))
 c3.metric(t("metric.latest_fy", lang), fy_label(latest, lang) if latest else "—")

@@ -475,3 +475,33 @@ def test_limit_keeps_the_first_rows_in_the_querys_order(reference_con, name):
 def test_a_parameter_the_query_does_not_read_is_an_error(fixture_con):
     with pytest.raises(ValueError, match="has no parameters"):
         queries.run(fixture_con, "evaluations", Filters(), group="goal")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(levels=(4, 5)),
+        Filters(covid="only"),
+        Filters(terms=(3,), covid="exclude"),
+        Filters(disaster="only", levels=(4,)),
+    ],
+)
+def test_under_an_evaluation_filter_the_headline_counts_the_projects_it_keeps(fixture_con, filters):
+    """「4 目標を下回った」 chosen: the headline's projects are those with such an evaluation, not
+    every project listed (a project followed across terms by its code counts once)."""
+    levels, terms = list(filters.levels), list(filters.terms)
+    expected = fixture_con.execute(
+        """
+        select count(distinct coalesce(i.project_code, i.initiative_id))
+        from evaluations e join initiatives i using (initiative_id)
+        where (len($levels::int[]) = 0 or list_contains($levels::int[], e.achievement_level))
+          and (len($terms::int[]) = 0 or list_contains($terms::int[], i.term_id))
+          and ($covid = 'all' or ($covid = 'only') = e.covid_impact)
+          and ($disaster = 'all' or ($disaster = 'only') = e.disaster_impact)
+        """,
+        {"levels": levels, "terms": terms, "covid": filters.covid, "disaster": filters.disaster},
+    ).fetchone()[0]
+    listed = queries.headline(fixture_con, filters.of_initiatives())
+    got = queries.headline(fixture_con, filters)
+    assert got["projects"] == expected and got["projects_evaluated"]
+    assert not listed["projects_evaluated"] and listed["projects"] >= expected

@@ -187,11 +187,17 @@ def initiative_history(con, project_key: str) -> pd.DataFrame:
 
 
 def headline(con, filters: Filters | None = None) -> dict:
-    """The headline numbers as a plain dict (None where there is nothing to report)."""
-    row = run(con, "headline", filters).to_dict("records")[0]
-    return {
-        k: (None if pd.isna(v) else getattr(v, "item", lambda v=v: v)()) for k, v in row.items()
-    }
+    """The headline numbers as a plain dict (None where there is nothing to report).
+
+    ``projects`` counts the projects the filter lists; when it narrows evaluations by their own
+    properties (level, COVID or disaster impact), only those with an evaluation it keeps, and
+    ``projects_evaluated`` says so."""
+    filters = filters or Filters()
+    row = _one_row(run(con, "headline", filters))
+    row["projects_evaluated"] = filters != filters.of_initiatives()
+    if row["projects_evaluated"]:
+        row["projects"] = _one_row(run(con, "evaluated_projects", filters))["projects"]
+    return row
 
 
 def coverage(
