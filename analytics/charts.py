@@ -920,6 +920,13 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             + t("axis.evaluations", lang)
             + ": %{value}<br>%{color:.1%}<extra></extra>",
             maxdepth=2,
+            # one direction chosen (a click on its cell): open at it, its initiatives in view,
+            # rather than one goal block around one direction block
+            level=f"d{df['direction_id'].iloc[0]}"
+            if df["direction_id"].nunique() == 1
+            and "initiative_id" in df
+            and df["initiative_id"].map(lambda v: isinstance(v, str)).any()
+            else None,
         )
     )
     # Text too small to read is hidden (the name is on hover), never drawn at 4 px.

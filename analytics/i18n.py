@@ -6,6 +6,7 @@ used in the code exists in both languages).
 
 from __future__ import annotations
 
+import math
 import re
 
 from analytics.labels import (
@@ -771,7 +772,16 @@ def unit_label(unit: object, lang: str = "ja") -> str:
 
 
 def with_unit(number: str, unit: object, lang: str = "ja") -> str:
-    """'214件' / '214 cases'; '57.6%' in both."""
+    """'214件' / '214 cases'; '57.6%' in both; '27.4万人' / '274,000 people' (ten-thousands written
+    out in English, where 「万」 has no word)."""
+    if lang == "en" and unit == "万人":
+        try:
+            people = float(number.replace(",", "")) * 10_000
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(people):
+                return f"{people:,.0f} people"
     label = unit_label(unit, lang)
     if not number or not label:
         return number

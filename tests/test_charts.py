@@ -497,3 +497,21 @@ def test_treemap_labels_escape_a_name_broken_across_lines():
     label = charts._tree_label("多文化共生の推進&<b>交流</b>", "ja", "3-1")
     assert label.split("<br>")[0] == "3-1"
     assert "<b>" not in label and "&amp;" in label and "&lt;b&gt;" in label
+
+
+def test_a_treemap_of_one_direction_opens_at_it(fixture_con):
+    """After a click on a direction's cell (the filter narrowed to it) the treemap opens at that
+    direction, its initiatives in view; a wider filter opens at the top, goals and directions."""
+    one = charts.achievement_tree(
+        queries.achievement_tree(fixture_con, Filters(directions=("3-2",))), "ja", ""
+    )
+    assert one.data[0].level == "d3-2"
+    leaves = [i for i, p in zip(one.data[0].ids, one.data[0].parents, strict=True) if p == "d3-2"]
+    expected = fixture_con.execute(
+        "select count(distinct initiative_id) from evaluations join initiatives using"
+        " (initiative_id) where direction_id = ?",
+        ["3-2"],
+    ).fetchone()[0]
+    assert len(leaves) == expected > 0
+    every = charts.achievement_tree(queries.achievement_tree(fixture_con), "ja", "")
+    assert every.data[0].level is None

@@ -502,7 +502,11 @@ def test_a_source_is_named_as_a_reader_can_use_it(reference, expected):
     [
         ("214", "件", "ja", "214件"),
         ("214", "件", "en", "214 cases"),
-        ("28", "万人", "en", "28 × 10,000 people"),
+        ("28", "万人", "en", "280,000 people"),  # 28万人: ten-thousands written out
+        ("27.4", "万人", "en", "274,000 people"),
+        ("1,234.5", "万人", "en", "12,345,000 people"),
+        ("27.4", "万人", "ja", "27.4万人"),
+        ("約28", "万人", "en", "約28 × 10,000 people"),  # not a number: kept, with the unit
         ("57.6", "%", "en", "57.6%"),
         ("146,894", "TEU", "en", "146,894 TEU"),
         ("5", None, "en", "5"),
