@@ -254,12 +254,13 @@ def _short(name: str, lang: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _tree_label(name: str, lang: str, code: str = "", lines: int = 2) -> str:
+def _tree_label(name: str, lang: str, code: str = "", lines: int = 2, width: int = 0) -> str:
     """A treemap cell's text on short lines, so that a cell a few characters wide still shows it
     (Plotly hides, whole, text that would not fit at 10 px): the code on a line of its own, then
     the name broken every 8 characters (Japanese) or between words near 16, at most ``lines``
-    lines, the last ending in 「…」 when the name goes on. The whole name is on hover."""
-    width = 8 if lang == "ja" else 16
+    lines, the last ending in 「…」 when the name goes on (``width`` characters a line instead).
+    The whole name is on hover."""
+    width = width or (8 if lang == "ja" else 16)
     text = str(name)
     if lang == "ja":
         wrapped = [text[i : i + width] for i in range(0, len(text), width)]
@@ -896,7 +897,10 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
                 if not isinstance(row.initiative_id, str):  # a direction-level tree: no leaves
                     continue
                 ids.append(f"i{row.initiative_id}")
-                labels.append(_tree_label(getattr(row, name), lang))
+                # an initiative's cell is small: three short lines
+                labels.append(
+                    _tree_label(getattr(row, name), lang, lines=3, width=5 if lang == "ja" else 10)
+                )
                 parents.append(f"d{direction_id}")
                 values.append(int(row.evaluations))
                 colors.append(row.on_target_rate)
@@ -929,6 +933,8 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             else None,
         )
     )
+    if fig.data[0].level:  # the subtitle names the direction; an empty bar above it says nothing
+        fig.update_traces(pathbar={"visible": False})
     # Text too small to read is hidden (the name is on hover), never drawn at 4 px.
     fig.update_layout(uniformtext={"minsize": 10, "mode": "hide"})
     return _layout(fig, title, context, lang, height=520, legend_rows=0)
