@@ -924,8 +924,8 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             + t("axis.evaluations", lang)
             + ": %{value}<br>%{color:.1%}<extra></extra>",
             maxdepth=2,
-            # one direction chosen (a click on its cell): open at it, its initiatives in view,
-            # rather than one goal block around one direction block
+            # one direction in the data (a click on its cell, or a filter that covers one): open
+            # at it, its initiatives in view, rather than one goal block around one direction
             level=f"d{df['direction_id'].iloc[0]}"
             if df["direction_id"].nunique() == 1
             and "initiative_id" in df
@@ -933,7 +933,7 @@ def achievement_tree(df: pd.DataFrame, lang: str = "ja", context: str = "") -> g
             else None,
         )
     )
-    if fig.data[0].level:  # the subtitle names the direction; an empty bar above it says nothing
+    if fig.data[0].level:  # its top cell names the direction; the path bar above it was empty
         fig.update_traces(pathbar={"visible": False})
     # Text too small to read is hidden (the name is on hover), never drawn at 4 px.
     fig.update_layout(uniformtext={"minsize": 10, "mode": "hide"})

@@ -41,12 +41,14 @@ def drill_group_year(group_key: str, with_level: bool = False):
     return on_click
 
 
-def drill_tree(point: dict) -> None:
+def drill_tree(point: dict) -> bool | None:
     """Treemap node ids: g<goal>, d<direction>, i<initiative id>."""
     node = str(point.get("id") or "")
     if node.startswith("g") and node[1:].isdigit():
         state.drill(f_goal=[int(node[1:])], f_direction=[])
     elif node.startswith("d"):
+        if st.session_state.get("f_direction") == [node[1:]]:
+            return False  # the direction the treemap is opened at: nothing to narrow
         state.drill(f_direction=[node[1:]])
     elif node.startswith("i"):
         state.drill(goto="initiatives", f_q=node.split("-", 1)[-1])

@@ -313,6 +313,22 @@ def test_clicking_a_treemap_cell_narrows_the_filters(server, page):
     assert errors(page) == 0
 
 
+def test_a_treemap_opened_at_one_direction_leaves_its_own_cell_as_it_is(server, page):
+    """One direction chosen: the treemap opens at it with its initiatives. A click on the
+    direction's own cell narrows nothing, so no 絞り込み中 bar comes up for it."""
+    page.goto(f"{server['base']}/trends?direction=3-2")
+    wait_ready(page, "達成度の推移")
+    tree = page.locator(".js-plotly-plot").nth(2)
+    tree.scroll_into_view_if_needed()
+    assert tree.locator("g.slice").count() > 1  # the direction and its initiatives
+    tree.locator("g.slice").first.click(force=True, position={"x": 40, "y": 8})
+    time.sleep(1.5)
+    page.wait_for_function(IDLE_JS)
+    assert page.get_by_text("絞り込み中:").count() == 0
+    assert "direction=3-2" in page.url
+    assert errors(page) == 0
+
+
 # A heat-map cell (the last with a rate, or the first without) and where its centre is on the
 # screen: the heat map's last trace holds one invisible point per cell with [bureau, year, n].
 HEAT_CELL = """(empty) => {

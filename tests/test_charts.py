@@ -513,7 +513,7 @@ def test_a_treemap_of_one_direction_opens_at_it(fixture_con):
         ["3-2"],
     ).fetchone()[0]
     assert len(leaves) == expected > 0
-    assert one.data[0].pathbar.visible is False  # the subtitle names the direction
+    assert one.data[0].pathbar.visible is False  # its top cell names the direction
     # an initiative's small cell: at most three lines of five characters
     for label in [
         lb for i, lb in zip(one.data[0].ids, one.data[0].labels, strict=True) if i[0] == "i"

@@ -508,3 +508,29 @@ def test_a_small_charts_years_are_evenly_spaced(years, ticks):
     }
     values = pd.DataFrame({"fiscal_year": years[2:], "actual": [1.5] * len(years[2:])})
     assert list(indicator_chart(row, values).layout.xaxis.tickvals) == ticks
+
+
+def test_an_english_chart_in_ten_thousands_writes_every_hover_out():
+    """万人 in English: the baseline, the target and each year's actual all read in people
+    (28.5万人 is 285,000 people), none as 「× 10,000」 beside another written out."""
+    from analytics.indicators.charts import indicator_chart
+
+    row = {
+        "name_ja": "市内の外国人延べ宿泊者数",
+        "name_en": "Foreign guest nights in the city",
+        "unit": "万人",
+        "baseline_value": 28.0,
+        "baseline_fy": 2019,
+        "target_fy": 2025,
+        "target_value": 35.0,
+        "status": "behind",
+        "indicator_code": "T3-2-2-01",
+    }
+    values = pd.DataFrame({"fiscal_year": [2023, 2024], "actual": [28.5, 27.4]})
+    fig = indicator_chart(row, values, "en")
+    hovers = " ".join(str(trace.hovertemplate) for trace in fig.data if trace.hovertemplate)
+    assert "280,000 people" in hovers and "350,000 people" in hovers
+    assert "10,000" not in hovers
+    actual = next(trace for trace in fig.data if trace.mode == "lines+markers")
+    assert list(actual.customdata) == [285_000, 274_000]
+    assert "%{customdata:,.0f} people" in actual.hovertemplate

@@ -136,8 +136,8 @@ def keep_filters(years: list[int]) -> None:
     every run) again, as values. Streamlit 1.67 keeps a select box's, multiselect's or slider's
     choice as its label, and the labels change with the language: without this a switch dropped
     the years and the COVID choice, left the chips in the other language, and a second switch with
-    a goal or term chosen failed with an error. (The widgets' own values cannot be read here: the
-    year slider's comes back as one year.)"""
+    a goal or term chosen failed with an error. (The widgets' own values are not read here: the
+    URL holds the view as shown.)"""
     hold_filters(_url_filters(), years)
 
 

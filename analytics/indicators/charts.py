@@ -93,6 +93,9 @@ def indicator_chart(row: dict, values: pd.DataFrame, lang: str = "ja") -> go.Fig
             name=t("ind.series.actual", lang),
             hovertemplate="%{x}: " + _escape(with_unit("%{y:,}", unit, lang)) + "<extra></extra>",
         )
+        if lang == "en" and unit == "万人":  # as the baseline and target: 285,000 people
+            fig.data[-1].customdata = values["actual"].astype(float) * 10_000
+            fig.data[-1].hovertemplate = "%{x}: %{customdata:,.0f} people<extra></extra>"
     label = t(f"status.{status}", lang) if status else ""
     fig.update_layout(
         title={

@@ -196,8 +196,13 @@ def headline(con, filters: Filters | None = None) -> dict:
     row = _one_row(run(con, "headline", filters))
     row["projects_evaluated"] = filters != filters.of_initiatives()
     if row["projects_evaluated"]:
-        row["projects"] = _one_row(run(con, "evaluated_projects", filters))["projects"]
+        row["projects"] = evaluated_projects(con, filters)
     return row
+
+
+def evaluated_projects(con, filters: Filters | None = None) -> int:
+    """The projects with at least one evaluation in the filter."""
+    return int(_one_row(run(con, "evaluated_projects", filters))["projects"] or 0)
 
 
 def coverage(
