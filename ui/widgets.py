@@ -4,17 +4,21 @@ rendering that never interprets data as markup."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 from analytics import export, tables
 from analytics.filters import FILTERS
 from analytics.i18n import t
 from ui import state
+
+if TYPE_CHECKING:  # Streamlit's internal module, for the annotation only
+    from collections.abc import Sequence
+
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 TABLE_ROWS = 2_000  # rows a table sends to the browser; the download has them all
 PICKER_ROWS = 3_000  # the picker lists a filter's projects up to this many; search narrows the rest
